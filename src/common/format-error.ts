@@ -1,0 +1,64 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { Messages } from './errors';
+
+/** Codes whose messages are written for clients and pass through as they are. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+/** "first: first must not be greater than 100; ..." from class-validator's nested failures. */
+function describeValidation(failures: ValidationFailure[], prefix = ''): string[] {
+  return failures.flatMap((failure) => {
+    const path = prefix ? `${prefix}.${failure.property}` : failure.property;
+    const own = Object.values(failure.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...describeValidation(failure.children ?? [], path)];
+  });
+}
+
+function codeOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? error.extensions?.code : undefined;
+}
+
+/**
+ * Shapes every error a client sees: known codes keep their message, a bad
+ * scalar literal is reported as BAD_USER_INPUT, anything else is masked as
+ * INTERNAL_SERVER_ERROR and logged. Stack traces and SQL never leave.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = formatted.extensions?.code ?? codeOf(original);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof GraphQLError && codeOf(original.originalError) === 'BAD_USER_INPUT') {
+    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const extensions: Record<string, unknown> = { ...formatted.extensions, code };
+    delete extensions.stacktrace;
+    const failures = extensions.validationErrors as ValidationFailure[] | undefined;
+    if (failures) {
+      delete extensions.validationErrors;
+      return { ...base, message: `Invalid argument: ${describeValidation(failures).join('; ')}`, extensions };
+    }
+    return { ...base, extensions };
+  }
+  console.error('unexpected error while serving a request:', original);
+  return { message: Messages.internal, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,123 @@
+import { IsOptional, Length, Max, Min } from 'class-validator';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { BadUserInputError } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** A position in a keyset-ordered list: the sort key of the last row seen. */
+export type CursorKey = ReadonlyArray<string | number>;
+
+/**
+ * Opaque cursors: base64url JSON of a tag naming the list and its order, then
+ * the sort key; keyset positions stay valid while new rows arrive.
+ */
+export function encodeCursor(tag: string, key: CursorKey): string {
+  return Buffer.from(JSON.stringify([tag, ...key])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, tag: string, shape: ReadonlyArray<'string' | 'number'>): CursorKey {
+  const fail = (why: string): never => {
+    throw new BadUserInputError(`Malformed cursor "${cursor}": ${why}.`, { argumentName: 'after' });
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return fail('pass an endCursor returned by this list');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== shape.length + 1) return fail('pass an endCursor returned by this list');
+  if (parsed[0] !== tag) return fail('it belongs to another list or another order');
+  const key = parsed.slice(1) as unknown[];
+  key.forEach((part, index) => {
+    const expected = shape[index];
+    if (typeof part !== expected || (expected === 'number' && !Number.isSafeInteger(part))) {
+      fail('pass an endCursor returned by this list');
+    }
+  });
+  return key as CursorKey;
+}
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  @IsOptional()
+  @Length(1, 512)
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+/** One page of a keyset query; `totalCount` runs its query only when the field is selected. */
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  readonly totalCount: Promise<number>;
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay connection spec). */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Rows matching the filter, across all pages.' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Turns rows fetched with one extra (to detect a next page) into a Page. */
+export function toPage<T>(
+  rows: T[],
+  size: number,
+  hasPrevious: boolean,
+  cursorOf: (row: T) => string,
+  totalCount: () => Promise<number>,
+): Page<T> {
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return totalCount();
+    },
+  };
+}

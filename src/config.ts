@@ -1,0 +1,84 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env: every setting is parsed and validated once,
+ * and a bad value stops the start with a message that names it.
+ */
+export interface Config {
+  /** HTTP port the GraphQL server listens on. */
+  port: number;
+  /** Interface to bind; 0.0.0.0 inside containers. */
+  host: string;
+  /** A PostgreSQL URL; when absent an embedded server is started. */
+  databaseUrl: string | null;
+  /** Connections in the pool. */
+  dbPoolSize: number;
+  /** Data folder of the embedded server. */
+  embeddedDataDir: string;
+  /** Port of the embedded server. */
+  embeddedPort: number;
+  /** Bearer token that grants admin rights (mutations); null disables writes over GraphQL. */
+  adminToken: string | null;
+  /** Load the sample newsletter when the database holds no issue. */
+  seedSample: boolean;
+  /** Deepest nesting of fields a query may use. */
+  maxQueryDepth: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  if (/^(0|false|no)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+function adminToken(env: Env): string | null {
+  const raw = env.ADMIN_TOKEN;
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16) throw new ConfigError('ADMIN_TOKEN must be at least 16 characters long');
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  return Object.freeze({
+    port: integer(env, 'PORT', 4000, 1, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),
+    embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
+    embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    adminToken: adminToken(env),
+    seedSample: boolean(env, 'SEED_SAMPLE', true),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
+  });
+}

@@ -1,0 +1,38 @@
+import { createCategoryLoaders } from './modules/category/category.loaders';
+import { createIssueLoaders } from './modules/issue/issue.loaders';
+import { createLinkLoaders } from './modules/link/link.loaders';
+import { createNewsletterLoaders } from './modules/newsletter/newsletter.loaders';
+import { createSectionLoaders } from './modules/section/section.loaders';
+import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
+import { createTagLoaders } from './modules/tag/tag.loaders';
+import type { Services } from './services';
+
+/** Who is calling: the public, or an admin holding the configured token. */
+export interface Viewer {
+  isAdmin: boolean;
+}
+
+function createLoaders(services: Services) {
+  return {
+    ...createCategoryLoaders(services),
+    ...createIssueLoaders(services),
+    ...createLinkLoaders(services),
+    ...createNewsletterLoaders(services),
+    ...createSectionLoaders(services),
+    ...createSponsorLoaders(services),
+    ...createTagLoaders(services),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Per-request context: the viewer, the shared services and fresh loaders (no cache outlives a request). */
+export interface Context {
+  viewer: Viewer;
+  services: Services;
+  loaders: Loaders;
+}
+
+export function createContext(services: Services, viewer: Viewer): Context {
+  return { viewer, services, loaders: createLoaders(services) };
+}

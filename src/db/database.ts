@@ -1,0 +1,66 @@
+import { DataSource, Logger } from 'typeorm';
+import type { Config } from '../config';
+import { createDataSource } from './data-source';
+import { EmbeddedServer, startEmbeddedPostgres } from './embedded';
+
+export interface Database {
+  dataSource: DataSource;
+  /** Where it runs, without the password, for logs. */
+  description: string;
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = 'newsletter';
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = createDataSource({ url: serverUrl, poolSize: 1 });
+  await admin.initialize();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!exists.length) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/**
+ * Opens the configured database (starting an embedded server when no
+ * DATABASE_URL is set) and applies pending migrations, each in its own transaction.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'embeddedDataDir' | 'embeddedPort'>,
+  logger?: Logger,
+): Promise<Database> {
+  let embedded: EmbeddedServer | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort });
+    url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+  }
+  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, logger });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    description: embedded ? `embedded Postgres in ${config.embeddedDataDir} (${redact(url)})` : redact(url),
+    async close() {
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/** Errors of the importer, each saying in plain words why a document was refused. */
+
+/** The document is not a newsletter issue: empty, an error page, no dated heading, no items. */
+export class NotAnIssueError extends Error {
+  override readonly name = 'NotAnIssueError';
+  readonly code = 'NOT_AN_ISSUE';
+
+  constructor(readonly reason: string) {
+    super(`not a newsletter issue: ${reason}`);
+  }
+}
+
+/** The issue's heading names no known newsletter, and the caller named none either. */
+export class UnknownNewsletterError extends Error {
+  override readonly name = 'UnknownNewsletterError';
+  readonly code = 'UNKNOWN_NEWSLETTER';
+
+  constructor(readonly heading: string) {
+    super(`unknown newsletter "${heading}": pass the newsletter slug explicitly`);
+  }
+}

@@ -1,0 +1,43 @@
+/** Small text clean-ups shared by every issue format: entities, escapes and spaces. */
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi;
+
+/** Decodes numeric entities and the few named ones that appear in newsletter markup. */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (name !== undefined) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const codePoint = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
+  });
+}
+
+/** Removes markdown's backslash escapes (`pg\_infer` → `pg_infer`). */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Non-breaking spaces become spaces, runs of spaces collapse, ends are trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Like collapseSpaces inside each line, keeping line breaks and list indentation. */
+export function collapseSpacesPerLine(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      return indent + line.slice(indent.length).replace(/[ \t\u00a0]+/g, ' ').trimEnd();
+    })
+    .join('\n');
+}

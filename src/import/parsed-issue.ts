@@ -1,0 +1,58 @@
+/**
+ * The plain-object form of one rendered newsletter issue. Every parser
+ * (markdown today; HTML or plain-text email later) produces this, and one
+ * writer turns it into rows, so formats never touch the database.
+ */
+
+export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'OTHER';
+
+export interface ParsedLink {
+  title: string;
+  /** URL exactly as published (entities left as printed). */
+  url: string;
+  /** Entities decoded, tracking parameters dropped, host lower-cased. */
+  canonicalUrl: string;
+  /** Host of the canonical URL without a leading `www.`. */
+  domain: string;
+  /** Markdown of the paragraphs after the item heading, joined by blank lines. */
+  summary: string;
+  /** The label in parentheses, verbatim: "8 minute read", "GitHub Repo". Null when absent. */
+  readTimeLabel: string | null;
+  readMinutes: number | null;
+  kind: LinkKind;
+  sponsored: boolean;
+}
+
+export interface ParsedSponsorBlock {
+  title: string;
+  /** Markdown body: paragraphs, bullets and inline links, as printed. */
+  body: string;
+  /** The call-to-action URL (the item heading's link), canonicalised. */
+  url: string;
+  /** Sponsor's domain, e.g. `orkes.io`: the sponsor's identity across issues. */
+  sponsorDomain: string;
+  /** A display name for the sponsor, derived from its domain. */
+  sponsorName: string;
+}
+
+export interface ParsedSection {
+  title: string;
+  /** The emoji line printed above the section heading, or null. */
+  emoji: string | null;
+  links: ParsedLink[];
+}
+
+export interface ParsedIssue {
+  /** Newsletter slug (`ai`, `tech`, ...) inferred from the heading, or given by the caller. */
+  newsletter: string;
+  /** The name printed in the `# ` heading ("TLDR AI", or a tagline). */
+  heading: string;
+  /** ISO date `YYYY-MM-DD`. */
+  date: string;
+  headline: string;
+  /** Sponsored items of the unnamed block above the first section. */
+  sponsorBlocks: ParsedSponsorBlock[];
+  /** Unsponsored items of that block (house ads, job posts), kept as links of a "Top" section. */
+  topLinks: ParsedLink[];
+  sections: ParsedSection[];
+}

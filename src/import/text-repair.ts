@@ -1,0 +1,139 @@
+/**
+ * Repairs mojibake: UTF-8 text that was decoded as Mac Roman, Windows-1252 or
+ * Latin-1 ("Google‚Äôs" for "Google’s"). Each run of non-ASCII characters is
+ * turned back into the bytes it came from and decoded as UTF-8, sequence by
+ * sequence, and only where the result is a plausible character.
+ */
+import { MOJIBAKE_CHARSETS, SingleByteCharset } from './text-repair.charsets';
+
+/** A run of characters that could be the bytes of a mangled UTF-8 sequence. */
+const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
+const HAS_NON_ASCII_RUN = /[^\x00-\x7f]{2,}/;
+
+/** Double mojibake (mangled twice) is undone by repeating the repair. */
+const MAX_PASSES = 3;
+
+type ByteTable = ReadonlyMap<string, number>;
+
+interface Candidate {
+  text: string;
+  /** How many sequences decoded to an unambiguous character: the mojibake markers removed. */
+  evidence: number;
+}
+
+/** A run after repair, with its count of clear and of ambiguous sequences. */
+interface RunRepair {
+  text: string;
+  evidence: number;
+  ambiguous: number;
+}
+
+/** One decoded UTF-8 sequence: its code point, and how many bytes it spanned. */
+interface Sequence {
+  codePoint: number;
+  length: number;
+}
+
+/** How believable a decoded character is as the original text. */
+type Verdict = 'clear' | 'ambiguous' | 'reject';
+
+const BYTE_TABLES: readonly ByteTable[] = MOJIBAKE_CHARSETS.map(byteTable);
+
+export function repairMojibake(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const repaired = repairOnce(current);
+    if (repaired === current) return current;
+    current = repaired;
+  }
+  return current;
+}
+
+/** Repairs with the charset that removes the most markers, or returns the text unchanged. */
+function repairOnce(text: string): string {
+  if (!HAS_NON_ASCII_RUN.test(text)) return text;
+  let best: Candidate = { text, evidence: 0 };
+  for (const table of BYTE_TABLES) {
+    const candidate = repairWith(text, table);
+    if (candidate.evidence > best.evidence) best = candidate;
+  }
+  return best.text;
+}
+
+/**
+ * Ambiguous sequences (a lone Cyrillic letter can be a real "’é") are decoded only
+ * when the same charset has more unambiguous evidence elsewhere in the text.
+ */
+function repairWith(text: string, table: ByteTable): Candidate {
+  let evidence = 0;
+  let ambiguous = 0;
+  const repaired = text.replace(NON_ASCII_RUN, (run) => {
+    const result = repairRun(run, table);
+    evidence += result.evidence;
+    ambiguous += result.ambiguous;
+    return result.text;
+  });
+  if (evidence === 0) return { text, evidence: 0 };
+  if (ambiguous === 0 || ambiguous >= evidence) return { text: repaired, evidence };
+  return { text: text.replace(NON_ASCII_RUN, (run) => repairRun(run, table, true).text), evidence };
+}
+
+function repairRun(run: string, table: ByteTable, acceptAmbiguous = false): RunRepair {
+  const chars = Array.from(run);
+  const bytes = chars.map((char) => table.get(char) ?? -1);
+  const out: RunRepair = { text: '', evidence: 0, ambiguous: 0 };
+  let previousDecoded = false;
+  for (let i = 0; i < chars.length; ) {
+    const sequence = decodeSequence(bytes, i);
+    const inWord: boolean = sequence !== null && (previousDecoded || decodeSequence(bytes, i + sequence.length) !== null);
+    const verdict: Verdict = sequence ? judge(sequence, inWord) : 'reject';
+    if (verdict === 'clear') out.evidence++;
+    if (verdict === 'ambiguous') out.ambiguous++;
+    previousDecoded = verdict === 'clear' || (verdict === 'ambiguous' && acceptAmbiguous);
+    if (sequence && previousDecoded) {
+      out.text += String.fromCodePoint(sequence.codePoint);
+      i += sequence.length;
+    } else {
+      out.text += chars[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Decodes the well-formed UTF-8 multi-byte sequence starting at `start`, if any. */
+function decodeSequence(bytes: readonly number[], start: number): Sequence | null {
+  const lead = bytes[start];
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (length === 0 || start + length > bytes.length) return null;
+  let codePoint = lead & (0xff >> (length + 1));
+  for (let k = 1; k < length; k++) {
+    const byte = bytes[start + k];
+    if (byte < 0x80 || byte > 0xbf) return null;
+    codePoint = (codePoint << 6) | (byte & 0x3f);
+  }
+  const minimum = length === 2 ? 0x80 : length === 3 ? 0x800 : 0x10000;
+  if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return null;
+  return { codePoint, length };
+}
+
+const UNLIKELY_CHARACTER = /[\p{Cc}\p{Co}\p{Cn}\p{Cs}]/u;
+const COMBINING_MARK = /\p{M}/u;
+
+/**
+ * Western and Central European letters and symbols, punctuation, emoji and CJK are
+ * clear evidence; other two-byte characters (Greek, Cyrillic, rarer Latin) are
+ * ambiguous unless they sit in a word of decoded characters; controls, private-use,
+ * unassigned characters and lone combining marks are rejected.
+ */
+function judge(sequence: Sequence, inWord: boolean): Verdict {
+  const char = String.fromCodePoint(sequence.codePoint);
+  if (UNLIKELY_CHARACTER.test(char)) return 'reject';
+  if (sequence.length > 2 || sequence.codePoint <= 0x17f) return 'clear';
+  if (COMBINING_MARK.test(char)) return 'reject';
+  return inWord ? 'clear' : 'ambiguous';
+}
+
+function byteTable(charset: SingleByteCharset): ByteTable {
+  return new Map(Array.from(charset.high, (char, index) => [char, 0x80 + index]));
+}

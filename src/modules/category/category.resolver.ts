@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Category } from './category.entity';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @Query(() => [Category])
+  categories(@Ctx() { services }: Context): Promise<Category[]> {
+    return services.categories.all();
+  }
+
+  @FieldResolver(() => Int, { description: 'Links in published issues.' })
+  linkCount(@Root() category: Category, @Ctx() { loaders }: Context) {
+    return loaders.categoryLinkCount.load(category.id);
+  }
+}

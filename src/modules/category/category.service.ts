@@ -1,0 +1,31 @@
+import { SqlService } from '../../db/sql-service';
+import { Category } from './category.entity';
+
+/** Reads categories and how many published links each holds. */
+export class CategoryService extends SqlService {
+  /** Categories used by at least one published issue (a draft's section names stay private). */
+  all(): Promise<Category[]> {
+    return this.rows(
+      Category,
+      `SELECT c.* FROM category c
+        WHERE EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
+                       WHERE s.category_id = c.id AND i.status = 'PUBLISHED')
+        ORDER BY c.name, c.id`,
+      [],
+    );
+  }
+
+  byIds(ids: readonly number[]): Promise<Category[]> {
+    return this.rows(Category, 'SELECT * FROM category WHERE id = ANY($1::int[])', [ids]);
+  }
+
+  publishedLinkCounts(ids: readonly number[]) {
+    return this.counts(
+      `SELECT s.category_id AS id, count(*)::int AS n
+         FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
+        WHERE s.category_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        GROUP BY s.category_id`,
+      [ids],
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { DateScalar } from '../../common/scalars';
+import { Newsletter } from '../newsletter/newsletter.entity';
+import { IssueStatus } from './issue-status';
+
+/** One dated edition of a newsletter: headline, sponsor blocks and sections of links. */
+@ObjectType()
+@Entity('issue')
+@Unique('uq_issue_newsletter_date', ['newsletterId', 'date'])
+@Index('ix_issue_published_date', ['date', 'id'], { where: `"status" = 'PUBLISHED'` })
+@Check('ck_issue_published_at', `"status" <> 'PUBLISHED' OR "published_at" IS NOT NULL`)
+export class Issue {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'newsletter_id', type: 'int' })
+  newsletterId!: number;
+
+  @ManyToOne(() => Newsletter, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'newsletter_id', foreignKeyConstraintName: 'fk_issue_newsletter' })
+  newsletter?: Newsletter;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  date!: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  headline!: string;
+
+  @Field(() => IssueStatus)
+  @Column({ type: 'enum', enum: IssueStatus, enumName: 'issue_status', default: IssueStatus.DRAFT })
+  status!: IssueStatus;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Field()
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Field(() => Int, { description: 'Incremented on every change; send it back to edit safely.' })
+  @VersionColumn()
+  version!: number;
+}

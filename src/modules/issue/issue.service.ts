@@ -1,0 +1,81 @@
+import { DateOrder } from '../../common/ordering';
+import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { SqlWhere } from '../../common/sql';
+import { Keyed } from '../../db/hydrate';
+import { SqlService } from '../../db/sql-service';
+import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
+import { Issue } from './issue.entity';
+import { IssueFilter, IssuesArgs } from './issue.inputs';
+import { publishedOnly, whereIssueScope } from './issue.visibility';
+
+
+/** Reads published issues: one by newsletter and date, filtered pages, neighbours. */
+export class IssueService extends SqlService {
+  private select(sql: string, params: unknown[]): Promise<Issue[]> {
+    return this.rows(Issue, sql, params);
+  }
+
+  async findOne(newsletterSlug: string, date: string): Promise<Issue | null> {
+    const where = publishedOnly(new SqlWhere());
+    where.and(`i.newsletter_id = (SELECT id FROM newsletter WHERE slug = ${where.param(newsletterSlug)})`);
+    where.and(`i.date = ${where.param(date)}::date`);
+    const [issue] = await this.select(`SELECT i.* FROM issue i ${where}`, where.params);
+    return issue ?? null;
+  }
+
+  async list({ filter, first, after, orderBy }: IssuesArgs): Promise<Page<Issue>> {
+    const where = this.filtered(filter);
+    const countSql = `SELECT count(*) AS n FROM issue i ${where}`;
+    const countParams = [...where.params];
+    const newest = orderBy === DateOrder.NEWEST_FIRST;
+    const tag = `issues:${orderBy}`;
+    if (after) {
+      const [date, id] = decodeCursor(after, tag, ['string', 'number']);
+      where.and(`(i.date, i.id) ${newest ? '<' : '>'} (${where.param(date)}::date, ${where.param(id)}::int)`);
+    }
+    const direction = newest ? 'DESC' : 'ASC';
+    const rows = await this.select(
+      `SELECT i.* FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
+      where.params,
+    );
+    const cursorOf = (issue: Issue) => encodeCursor(tag, [issue.date, issue.id]);
+    return toPage(rows, first, Boolean(after), cursorOf, () => this.count(countSql, countParams));
+  }
+
+  private filtered(filter: IssueFilter | undefined): SqlWhere {
+    const where = publishedOnly(new SqlWhere());
+    whereIssueScope(where, filter);
+    if (filter?.categories?.length) {
+      const slugs = where.param(filter.categories);
+      where.and(
+        `EXISTS (SELECT 1 FROM section s JOIN category c ON c.id = s.category_id ` +
+          `WHERE s.issue_id = i.id AND c.slug = ANY(${slugs}::text[]))`,
+      );
+    }
+    whereTags(where, filter?.tags, ISSUE_TAGS);
+    return where;
+  }
+
+  /** Published issues by id (loader batch). */
+  byIds(ids: readonly number[]): Promise<Issue[]> {
+    const where = publishedOnly(new SqlWhere());
+    where.and(`i.id = ANY(${where.param(ids)}::int[])`);
+    return this.select(`SELECT i.* FROM issue i ${where}`, where.params);
+  }
+
+  /** For each issue id (`key`), the nearest published issue of the same newsletter before or after it. */
+  neighbours(ids: readonly number[], side: 'previous' | 'next'): Promise<Array<Keyed<Issue>>> {
+    const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
+    return this.keyed(
+      Issue,
+      `SELECT n.*, k.id AS key
+         FROM issue k
+         CROSS JOIN LATERAL (
+           SELECT i.* FROM issue i
+            WHERE i.newsletter_id = k.newsletter_id AND i.status = 'PUBLISHED' AND i.date ${comparison} k.date
+            ORDER BY i.date ${direction} LIMIT 1) n
+        WHERE k.id = ANY($1::int[])`,
+      [ids],
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { registerEnumType } from 'type-graphql';
+import type { LinkKind as ParsedLinkKind } from '../../import/parsed-issue';
+
+/** What a link points at, derived from its read-time label and URL. */
+export enum LinkKind {
+  ARTICLE = 'ARTICLE',
+  REPO = 'REPO',
+  VIDEO = 'VIDEO',
+  PODCAST = 'PODCAST',
+  THREAD = 'THREAD',
+  PRODUCT = 'PRODUCT',
+  JOB = 'JOB',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(LinkKind, { name: 'LinkKind' });
+
+/** Compile-time proof that the importer's kinds and the stored kinds are the same set. */
+export const LINK_KINDS: Record<ParsedLinkKind, LinkKind> = LinkKind;

@@ -1,0 +1,93 @@
+import { DateOrder } from '../../common/ordering';
+import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { SqlWhere } from '../../common/sql';
+import { hydrate, Keyed, Row } from '../../db/hydrate';
+import { SqlService } from '../../db/sql-service';
+import { publishedOnly, whereIssueScope } from '../issue/issue.visibility';
+import { LINK_TAGS, whereTags } from '../tag/tag.filters';
+import { Link } from './link.entity';
+import { LinkFilter, LinksArgs } from './link.inputs';
+
+const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
+
+/** Reads links: filtered pages across the archive, and the links of sections, issues and sponsors. */
+export class LinkService extends SqlService {
+  async list({ filter, first, after, orderBy }: LinksArgs): Promise<Page<Link>> {
+    const where = this.filtered(filter);
+    const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
+    const countParams = [...where.params];
+    const newest = orderBy === DateOrder.NEWEST_FIRST;
+    const tag = `links:${orderBy}`;
+    if (after) {
+      const key = decodeCursor(after, tag, ['string', 'number', 'number', 'number']);
+      const [date, issueId, sectionPosition, position] = key.map((part) => where.param(part));
+      // Newest first sorts issues descending but positions ascending; negated positions keep one row comparison.
+      where.and(
+        newest
+          ? `(i.date, i.id, -s.position, -l.position) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`
+          : `(i.date, i.id, s.position, l.position) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`,
+      );
+    }
+    const direction = newest ? 'DESC' : 'ASC';
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+         ${LINKS_WITH_ISSUES} ${where}
+        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`,
+      where.params,
+    );
+    const links = hydrate(this.dataSource, Link, rows);
+    const cursors = new Map(
+      links.map((link, index) => {
+        const row = rows[index];
+        return [link, encodeCursor(tag, [row.issue_date as string, Number(row.issue_key), Number(row.section_position), link.position])];
+      }),
+    );
+    return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
+  }
+
+  private filtered(filter: LinkFilter | undefined): SqlWhere {
+    const where = publishedOnly(new SqlWhere());
+    whereIssueScope(where, filter);
+    if (filter?.categories?.length) {
+      where.and(`s.category_id IN (SELECT id FROM category WHERE slug = ANY(${where.param(filter.categories)}::text[]))`);
+    }
+    whereTags(where, filter?.tags, LINK_TAGS);
+    if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);
+    if (filter?.sponsored !== undefined && filter.sponsored !== null) {
+      where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
+    }
+    if (filter?.domains?.length) {
+      const domains = filter.domains.map((domain) => domain.trim().toLowerCase().replace(/^www\./, ''));
+      where.and(`l.domain = ANY(${where.param(domains)}::text[])`);
+    }
+    return where;
+  }
+
+  bySectionIds(sectionIds: readonly number[]): Promise<Array<Keyed<Link>>> {
+    return this.keyed(
+      Link,
+      'SELECT l.*, l.section_id AS key FROM link l WHERE l.section_id = ANY($1::int[]) ORDER BY l.section_id, l.position',
+      [sectionIds],
+    );
+  }
+
+  byIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<Link>>> {
+    return this.keyed(
+      Link,
+      `SELECT l.*, s.issue_id AS key FROM link l JOIN section s ON s.id = l.section_id
+        WHERE s.issue_id = ANY($1::int[]) ORDER BY s.issue_id, s.position, l.position`,
+      [issueIds],
+    );
+  }
+
+  /** Published links of each sponsor, newest first. */
+  bySponsorIds(sponsorIds: readonly number[]): Promise<Array<Keyed<Link>>> {
+    return this.keyed(
+      Link,
+      `SELECT l.*, l.sponsor_id AS key ${LINKS_WITH_ISSUES}
+        WHERE l.sponsor_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        ORDER BY i.date DESC, i.id DESC, s.position, l.position`,
+      [sponsorIds],
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Tag } from './tag.entity';
+
+@Resolver(() => Tag)
+export class TagResolver {
+  @Query(() => [Tag])
+  tags(@Ctx() { services }: Context): Promise<Tag[]> {
+    return services.tags.all();
+  }
+
+  @FieldResolver(() => Int, { description: 'Links in published issues.' })
+  linkCount(@Root() tag: Tag, @Ctx() { loaders }: Context) {
+    return loaders.tagLinkCount.load(tag.id);
+  }
+}

@@ -1,0 +1,41 @@
+import { Keyed } from '../../db/hydrate';
+import { SqlService } from '../../db/sql-service';
+import { Tag } from './tag.entity';
+
+/** Reads tags, the tags of links and issues, and counts of published links per tag. */
+export class TagService extends SqlService {
+  all(): Promise<Tag[]> {
+    return this.rows(Tag, 'SELECT * FROM tag ORDER BY slug', []);
+  }
+
+  byLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
+    return this.keyed(
+      Tag,
+      `SELECT t.*, lt.link_id AS key FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
+        WHERE lt.link_id = ANY($1::int[]) ORDER BY t.slug`,
+      [linkIds],
+    );
+  }
+
+  byIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
+    return this.keyed(
+      Tag,
+      `SELECT DISTINCT t.*, s.issue_id AS key
+         FROM section s JOIN link l ON l.section_id = s.id
+         JOIN link_tag lt ON lt.link_id = l.id JOIN tag t ON t.id = lt.tag_id
+        WHERE s.issue_id = ANY($1::int[]) ORDER BY t.slug`,
+      [issueIds],
+    );
+  }
+
+  publishedLinkCounts(ids: readonly number[]) {
+    return this.counts(
+      `SELECT lt.tag_id AS id, count(*)::int AS n
+         FROM link_tag lt JOIN link l ON l.id = lt.link_id
+         JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
+        WHERE lt.tag_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        GROUP BY lt.tag_id`,
+      [ids],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CategoryResolver } from './modules/category/category.resolver';
+import { IssueResolver } from './modules/issue/issue.resolver';
+import { LinkResolver } from './modules/link/link.resolver';
+import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
+import { SectionResolver } from './modules/section/section.resolver';
+import { SponsorPlacementResolver, SponsorResolver } from './modules/sponsor/sponsor.resolver';
+import { TagResolver } from './modules/tag/tag.resolver';
+
+export const RESOLVERS = [
+  CategoryResolver,
+  IssueResolver,
+  LinkResolver,
+  NewsletterResolver,
+  SectionResolver,
+  SponsorResolver,
+  SponsorPlacementResolver,
+  TagResolver,
+] as const;
+
+/** Builds the executable schema from the decorated classes. */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+}
+
+/** The SDL committed as `schema.graphql`: sorted, so it changes only when the API does. */
+export function schemaSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { CategoryService } from './modules/category/category.service';
+import { IssueService } from './modules/issue/issue.service';
+import { LinkService } from './modules/link/link.service';
+import { NewsletterService } from './modules/newsletter/newsletter.service';
+import { SectionService } from './modules/section/section.service';
+import { SponsorService } from './modules/sponsor/sponsor.service';
+import { TagService } from './modules/tag/tag.service';
+
+/** The application's services, built once per DataSource and shared by all requests. */
+export function createServices(dataSource: DataSource) {
+  return {
+    categories: new CategoryService(dataSource),
+    issues: new IssueService(dataSource),
+    links: new LinkService(dataSource),
+    newsletters: new NewsletterService(dataSource),
+    sections: new SectionService(dataSource),
+    sponsors: new SponsorService(dataSource),
+    tags: new TagService(dataSource),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

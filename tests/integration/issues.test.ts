@@ -1,0 +1,155 @@
+import { IssueStatus } from '../../src/modules/issue/issue-status';
+import { LinkKind } from '../../src/modules/link/link-kind';
+import { Factory } from '../support/factories';
+import { Harness, startHarness } from '../support/harness';
+
+let h: Harness;
+
+const ISSUE_DATES = (data: any) => data.issues.edges.map((edge: any) => edge.node.date);
+
+beforeAll(async () => {
+  h = await startHarness();
+  const f = new Factory(h.dataSource);
+  const ai = await f.newsletter('ai', 'TLDR AI');
+  const tech = await f.newsletter('tech', 'TLDR');
+  const acme = await f.sponsor('acme.dev');
+  await f.issue(ai, {
+    date: '2025-01-06',
+    sections: [
+      { title: 'Headlines & Launches', links: [{ tags: ['llm'] }, { tags: ['llm', 'funding'] }] },
+      { title: 'Quick Links', links: [{ tags: ['robotics'], kind: LinkKind.REPO, domain: 'github.com' }] },
+    ],
+    placements: [{ sponsor: acme }],
+  });
+  await f.issue(ai, {
+    date: '2025-01-07',
+    sections: [{ title: 'Research & Innovation', links: [{ tags: ['llm', 'security'] }] }],
+  });
+  await f.issue(ai, {
+    date: '2025-01-08',
+    status: IssueStatus.DRAFT,
+    sections: [{ title: 'Secret Plans', links: [{ tags: ['llm', 'leak'] }] }],
+  });
+  await f.issue(ai, { date: '2025-01-09', sections: [{ title: 'Quick Links', links: [{ tags: ['security'] }] }] });
+  await f.issue(tech, { date: '2025-01-07', sections: [{ title: 'Big Tech & Startups', links: [{ tags: ['funding'] }] }] });
+});
+
+afterAll(() => h.close());
+
+describe('issue(newsletter, date)', () => {
+  it('returns one published issue with its newsletter, sections and neighbours', async () => {
+    const { data, errors } = await h.gql(`{
+      issue(newsletter: "ai", date: "2025-01-07") {
+        date headline status newsletter { slug name }
+        sections { position title category { slug name } links { title tags { slug } } }
+        tags { slug }
+        previous { date } next { date }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data?.issue).toMatchObject({
+      date: '2025-01-07',
+      status: 'PUBLISHED',
+      newsletter: { slug: 'ai', name: 'TLDR AI' },
+      sections: [{ position: 0, title: 'Research & Innovation', category: { slug: 'research-innovation' } }],
+      tags: [{ slug: 'llm' }, { slug: 'security' }],
+      previous: { date: '2025-01-06' },
+      // The draft of 2025-01-08 is skipped.
+      next: { date: '2025-01-09' },
+    });
+  });
+
+  it('has no previous before the first issue and no next after the last', async () => {
+    const first = await h.gql(`{ issue(newsletter: "ai", date: "2025-01-06") { previous { date } next { date } } }`);
+    expect(first.data?.issue).toEqual({ previous: null, next: { date: '2025-01-07' } });
+    const last = await h.gql(`{ issue(newsletter: "ai", date: "2025-01-09") { next { date } } }`);
+    expect(last.data?.issue).toEqual({ next: null });
+  });
+
+  it('lists sponsor placements with their sponsor', async () => {
+    const { data } = await h.gql(`{
+      issue(newsletter: "ai", date: "2025-01-06") { sponsorPlacements { position body sponsor { domain } } links { title } }
+    }`);
+    expect(data?.issue.sponsorPlacements).toEqual([
+      { position: 0, body: expect.stringContaining('- fast'), sponsor: { domain: 'acme.dev' } },
+    ]);
+    expect(data?.issue.links).toHaveLength(3);
+  });
+
+  it('returns null for a date without an issue', async () => {
+    const { data, errors } = await h.gql(`{ issue(newsletter: "ai", date: "2024-12-25") { id } }`);
+    expect(errors).toBeUndefined();
+    expect(data?.issue).toBeNull();
+  });
+});
+
+describe('issues(filter)', () => {
+  it('lists published issues newest first with a total', async () => {
+    const { data } = await h.gql(`{ issues { totalCount edges { node { date newsletter { slug } } } } }`);
+    expect(data?.issues.totalCount).toBe(4);
+    expect(ISSUE_DATES(data)).toEqual(['2025-01-09', '2025-01-07', '2025-01-07', '2025-01-06']);
+  });
+
+  it('orders oldest first on request', async () => {
+    const { data } = await h.gql(`{ issues(orderBy: OLDEST_FIRST) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(data)).toEqual(['2025-01-06', '2025-01-07', '2025-01-07', '2025-01-09']);
+  });
+
+  it('filters by newsletter', async () => {
+    const { data } = await h.gql(`{ issues(filter: { newsletters: ["tech"] }) { totalCount edges { node { date } } } }`);
+    expect(data?.issues.totalCount).toBe(1);
+    expect(ISSUE_DATES(data)).toEqual(['2025-01-07']);
+  });
+
+  it('filters by an inclusive date range, open on either side', async () => {
+    const both = await h.gql(`{ issues(filter: { date: { from: "2025-01-07", to: "2025-01-09" }, newsletters: ["ai"] }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(both.data)).toEqual(['2025-01-09', '2025-01-07']);
+    const from = await h.gql(`{ issues(filter: { date: { from: "2025-01-08" } }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(from.data)).toEqual(['2025-01-09']);
+    const to = await h.gql(`{ issues(filter: { date: { to: "2025-01-06" } }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(to.data)).toEqual(['2025-01-06']);
+  });
+
+  it('filters by category', async () => {
+    const { data } = await h.gql(`{ issues(filter: { categories: ["quick-links"] }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(data)).toEqual(['2025-01-09', '2025-01-06']);
+  });
+
+  it('filters by tags: any, all and none', async () => {
+    const any = await h.gql(`{ issues(filter: { tags: { any: ["robotics", "security"] } }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(any.data)).toEqual(['2025-01-09', '2025-01-07', '2025-01-06']);
+    const all = await h.gql(`{ issues(filter: { tags: { all: ["llm", "funding"] } }) { edges { node { date } } } }`);
+    expect(ISSUE_DATES(all.data)).toEqual(['2025-01-06']);
+    const none = await h.gql(`{ issues(filter: { tags: { none: ["llm"] } }) { edges { node { date newsletter { slug } } } } }`);
+    expect(none.data?.issues.edges.map((e: any) => `${e.node.newsletter.slug} ${e.node.date}`)).toEqual([
+      'ai 2025-01-09',
+      'tech 2025-01-07',
+    ]);
+  });
+});
+
+describe('drafts', () => {
+  it('never appear, whichever query asks', async () => {
+    const byDate = await h.gql(`{ issue(newsletter: "ai", date: "2025-01-08") { id } }`);
+    expect(byDate.data?.issue).toBeNull();
+    const inRange = await h.gql(`{ issues(filter: { date: { from: "2025-01-08", to: "2025-01-08" } }) { totalCount edges { node { id } } } }`);
+    expect(inRange.data?.issues).toEqual({ totalCount: 0, edges: [] });
+    const links = await h.gql(`{ links(filter: { tags: { any: ["leak"] } }) { totalCount } }`);
+    expect(links.data?.links.totalCount).toBe(0);
+    const categories = await h.gql(`{ categories { slug linkCount } }`);
+    expect(categories.data?.categories.map((c: any) => c.slug)).not.toContain('secret-plans');
+    expect(categories.data?.categories).toContainEqual({ slug: 'quick-links', linkCount: 2 });
+    const tags = await h.gql(`{ tags { slug linkCount } }`);
+    expect(tags.data?.tags).toContainEqual({ slug: 'leak', linkCount: 0 });
+    expect(tags.data?.tags).toContainEqual({ slug: 'llm', linkCount: 3 });
+  });
+
+  it('stay hidden even to a caller holding the admin token or asking by tag', async () => {
+    const { data } = await h.gql(
+      `{ issues(filter: { tags: { all: ["leak"] } }) { totalCount } }`,
+      undefined,
+      'test-admin-token-0123456789',
+    );
+    expect(data?.issues.totalCount).toBe(0);
+  });
+});

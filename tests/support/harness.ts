@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { DataSource, Logger } from 'typeorm';
+import { createDataSource } from '../../src/db/data-source';
+import { AppServer, createServer } from '../../src/server';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** Counts the SQL statements the application sends to Postgres. */
+export class StatementCounter implements Logger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.count += 1;
+    this.statements.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }>;
+}
+
+export interface Harness {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  url: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.NEWSLETTER_TEST_SERVER_URL;
+  if (!url) throw new Error('integration tests need the Postgres server started by tests/support/global-setup.ts');
+  return url;
+}
+
+/** Clones the migrated template into a database of this test file's own. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `newsletter_test_${randomBytes(6).toString('hex')}`;
+  const admin = createDataSource({ url: serverUrl(), poolSize: 1 });
+  await admin.initialize();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE newsletter_test_template`);
+  await admin.destroy();
+  const url = new URL(serverUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** A real HTTP server on a random port over a fresh database; `gql` posts to it. */
+export async function startHarness(options: { adminToken?: string | null } = {}): Promise<Harness> {
+  const statements = new StatementCounter();
+  const dataSource = createDataSource({ url: await createTestDatabase(), poolSize: 4, logger: statements });
+  await dataSource.initialize();
+  const server: AppServer = await createServer(dataSource, {
+    adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
+    maxQueryDepth: 12,
+  });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/graphql`;
+  return {
+    dataSource,
+    statements,
+    url,
+    async gql(query, variables, token) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, ...(await response.json()) };
+    },
+    async close() {
+      await server.apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}
