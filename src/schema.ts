@@ -1,4 +1,5 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
@@ -21,7 +22,11 @@ export const RESOLVERS = [
 
 /** Builds the executable schema from the decorated classes. */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS, validate: { forbidUnknownValues: false } });
+  return buildSchema({
+    resolvers: RESOLVERS,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false },
+  });
 }
 
 /** The SDL committed as `schema.graphql`: sorted, so it changes only when the API does. */

@@ -26,8 +26,9 @@ export function decodeCursor(cursor: string, tag: string, shape: ReadonlyArray<'
   } catch {
     return fail('pass an endCursor returned by this list');
   }
-  if (!Array.isArray(parsed) || parsed.length !== shape.length + 1) return fail('pass an endCursor returned by this list');
+  if (!Array.isArray(parsed) || typeof parsed[0] !== 'string') return fail('pass an endCursor returned by this list');
   if (parsed[0] !== tag) return fail('it belongs to another list or another order');
+  if (parsed.length !== shape.length + 1) return fail('pass an endCursor returned by this list');
   const key = parsed.slice(1) as unknown[];
   key.forEach((part, index) => {
     const expected = shape[index];

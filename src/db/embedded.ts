@@ -96,7 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.start();
   } catch (error) {
     const detail = log.slice(-5).join('').trim();
-    throw new Error(`embedded Postgres did not start on port ${port}: ${detail || String(error)}`);
+    throw new Error(`embedded Postgres did not start on port ${port}: ${detail || String(error)}`, { cause: error });
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,

@@ -74,6 +74,6 @@ function displayName(domain: string): string {
   return name
     .split('-')
     .filter(Boolean)
-    .map((word) => (word.length <= 3 || !/[aeiouy]/.test(word) ? word.toUpperCase() : word[0].toUpperCase() + word.slice(1)))
+    .map((word) => (/[aeiouy]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word.toUpperCase()))
     .join(' ');
 }

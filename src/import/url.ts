@@ -38,11 +38,12 @@ const MULTI_LABEL_SUFFIXES = new Set([
 
 /**
  * Entities decoded, host lower-cased, tracking parameters and empty fragments
- * dropped. Never throws: input that is not an absolute http(s) URL comes back
- * trimmed and decoded.
+ * dropped. Never throws: input that is not an absolute http(s) or mailto URL
+ * comes back trimmed and decoded.
  */
 export function canonicalizeUrl(raw: string): string {
   const decoded = decodeHtmlEntities(raw.trim());
+  if (/^mailto:/i.test(decoded)) return canonicalMailto(decoded);
   const url = parseHttpUrl(decoded);
   if (!url) return decoded;
   const isTracking = trackingTest(url.hostname);
@@ -65,6 +66,13 @@ export function registrableDomain(host: string): string {
   const labels = host.toLowerCase().split('.').filter(Boolean);
   const suffixLength = MULTI_LABEL_SUFFIXES.has(labels.slice(-2).join('.')) ? 3 : 2;
   return labels.slice(-suffixLength).join('.');
+}
+
+/** `mailto:` links keep their address and lose tracking parameters. */
+function canonicalMailto(decoded: string): string {
+  const [address, query = ''] = decoded.split(/\?(.*)/s);
+  const kept = cleanParams(query, trackingTest(''));
+  return kept ? `${address}?${kept}` : address;
 }
 
 function parseHttpUrl(text: string): URL | null {

@@ -1,0 +1,64 @@
+import { Harness, startHarness } from '../support/harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(() => h.close());
+
+async function expectBadInput(query: string, variables: Record<string, unknown> | undefined, mentions: RegExp) {
+  const response = await h.gql(query, variables);
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors ?? [];
+  expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+  expect(error.message).toMatch(mentions);
+  expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.js:\d+|SELECT /);
+}
+
+it('refuses a page size above the cap, or below one', async () => {
+  await expectBadInput(`{ issues(first: 1000) { totalCount } }`, undefined, /first.*100/);
+  await expectBadInput(`{ links(first: 0) { totalCount } }`, undefined, /first.*1/);
+  await expectBadInput(`{ sponsors(first: 101) { totalCount } }`, undefined, /first.*100/);
+});
+
+it('refuses a malformed cursor and a cursor of another list or order', async () => {
+  await expectBadInput(`{ issues(after: "not-a-cursor") { totalCount } }`, undefined, /Malformed cursor/);
+  const forged = Buffer.from(JSON.stringify(['links:NEWEST_FIRST', '2025-01-01', 1, 0, 0])).toString('base64url');
+  await expectBadInput(`query($after: String) { issues(after: $after) { totalCount } }`, { after: forged }, /another list/);
+  const wrongTypes = Buffer.from(JSON.stringify(['issues:NEWEST_FIRST', 5, 'x'])).toString('base64url');
+  await expectBadInput(`query($after: String) { issues(after: $after) { totalCount } }`, { after: wrongTypes }, /Malformed/);
+});
+
+it('refuses a bad date, in a literal or a variable', async () => {
+  await expectBadInput(`{ issue(newsletter: "ai", date: "2025-02-30") { id } }`, undefined, /YYYY-MM-DD.*2025-02-30/);
+  await expectBadInput(`query($d: Date!) { issue(newsletter: "ai", date: $d) { id } }`, { d: '13/03/2025' }, /YYYY-MM-DD/);
+  await expectBadInput(`{ issues(filter: { date: { from: "yesterday" } }) { totalCount } }`, undefined, /YYYY-MM-DD/);
+});
+
+it('refuses an empty date range', async () => {
+  await expectBadInput(
+    `{ links(filter: { date: { from: "2025-03-02", to: "2025-03-01" } }) { totalCount } }`,
+    undefined,
+    /"from" \(2025-03-02\) is after "to" \(2025-03-01\)/,
+  );
+});
+
+it('refuses oversized filter lists', async () => {
+  const slugs = Array.from({ length: 51 }, (_, i) => `t${i}`);
+  await expectBadInput(`query($s: [String!]) { links(filter: { tags: { any: $s } }) { totalCount } }`, { s: slugs }, /any/);
+});
+
+it('refuses queries nested too deep', async () => {
+  const nested = 'previous { '.repeat(12) + 'date' + ' }'.repeat(12);
+  const response = await h.gql(`{ issue(newsletter: "ai", date: "2025-01-01") { ${nested} } }`);
+  expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(response.errors?.[0].message).toMatch(/limit is 12/);
+});
+
+it('answers a syntax error with a code and no stack trace', async () => {
+  const response = await h.gql(`{ issues( { totalCount } }`);
+  expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  expect(JSON.stringify(response)).not.toMatch(/stacktrace/);
+});
