@@ -10,6 +10,8 @@ import type { Services } from './services';
 /** Who is calling: the public, or an admin holding the configured token. */
 export interface Viewer {
   isAdmin: boolean;
+  /** False when the server has no admin token configured: nobody can write. */
+  writesEnabled: boolean;
 }
 
 function createLoaders(services: Services) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { loadSampleIfEmpty } from './import/sample';
 import { createServer } from './server';
 
 /** Starts the API: configuration, database, migrations, sample content, then HTTP. */
@@ -8,6 +9,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   console.log(`database: ${database.description}`);
+  if (config.seedSample) {
+    const loaded = await loadSampleIfEmpty(database.dataSource);
+    if (loaded) console.log(loaded);
+  }
   const { httpServer, apollo } = await createServer(database.dataSource, config);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

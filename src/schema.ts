@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { CategoryResolver } from './modules/category/category.resolver';
+import { ImportResolver } from './modules/import/import.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
@@ -11,6 +12,7 @@ import { TagResolver } from './modules/tag/tag.resolver';
 
 export const RESOLVERS = [
   CategoryResolver,
+  ImportResolver,
   IssueResolver,
   LinkResolver,
   NewsletterResolver,

@@ -18,10 +18,11 @@ export type ServerConfig = Pick<Config, 'adminToken' | 'maxQueryDepth'>;
 /** Reads the viewer from `Authorization: Bearer <token>`; only the configured admin token counts. */
 export function viewerFrom(authorization: string | undefined, adminToken: string | null): Viewer {
   const presented = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
-  if (!presented || !adminToken) return { isAdmin: false };
+  if (!adminToken) return { isAdmin: false, writesEnabled: false };
+  if (!presented) return { isAdmin: false, writesEnabled: true };
   const a = Buffer.from(presented);
   const b = Buffer.from(adminToken);
-  return { isAdmin: a.length === b.length && timingSafeEqual(a, b) };
+  return { isAdmin: a.length === b.length && timingSafeEqual(a, b), writesEnabled: true };
 }
 
 export interface AppServer {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Importer } from './import/importer';
 import { CategoryService } from './modules/category/category.service';
 import { IssueService } from './modules/issue/issue.service';
 import { LinkService } from './modules/link/link.service';
@@ -11,6 +12,8 @@ import { TagService } from './modules/tag/tag.service';
 export function createServices(dataSource: DataSource) {
   return {
     categories: new CategoryService(dataSource),
+    /** A fresh importer per call, so cached ids never outlive one request. */
+    importer: () => new Importer(dataSource),
     issues: new IssueService(dataSource),
     links: new LinkService(dataSource),
     newsletters: new NewsletterService(dataSource),

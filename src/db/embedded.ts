@@ -28,22 +28,45 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/**
- * Clears what a killed run leaves behind: a server still running on our data
- * folder is shut down, and a `postmaster.pid` whose process is gone is removed.
- */
-async function clearLeftovers(dataDir: string): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
-    process.kill(pid, 'SIGINT');
-    if (!(await waitForExit(pid, 15000))) {
-      process.kill(pid, 'SIGKILL');
-      await waitForExit(pid, 5000);
-    }
+function parentOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after its closing parenthesis.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
   }
-  fs.rmSync(pidFile, { force: true });
+}
+
+function processName(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** What `postmaster.pid` says of the data folder: nothing, a server another process of ours runs, or an orphan. */
+function inspectPidFile(dataDir: string): { state: 'none' } | { state: 'shared' | 'orphan' | 'stale'; pid: number; port: number } {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return { state: 'none' };
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) return { state: 'stale', pid, port };
+  const parent = parentOf(pid);
+  const shared = parent !== null && parent > 1 && processName(parent).startsWith('node');
+  return { state: shared ? 'shared' : 'orphan', pid, port };
+}
+
+/** Shuts down a server whose owner was killed (it was re-parented), then clears its lock file. */
+async function stopOrphan(dataDir: string, pid: number): Promise<void> {
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, 15000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5000);
+  }
+  fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
 }
 
 /** Root cannot run Postgres: make sure the `postgres` user can reach and own the data folder. */
@@ -86,7 +109,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: (error) => log.push(String(error)),
   });
 
-  await clearLeftovers(dataDir);
+  const found = inspectPidFile(dataDir);
+  if (found.state === 'shared') {
+    // Another process of this project (say `npm start` while `npm run import` runs) owns it: use it, never stop it.
+    return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${found.port}/postgres`, stop: async () => undefined };
+  }
+  if (found.state === 'orphan') await stopOrphan(dataDir, found.pid);
+  if (found.state === 'stale') fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
   prepareForRoot(dataDir);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     fs.rmSync(dataDir, { recursive: true, force: true });

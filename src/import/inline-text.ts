@@ -28,7 +28,7 @@ export function unescapeMarkdown(text: string): string {
 
 /** Non-breaking spaces become spaces, runs of spaces collapse, ends are trimmed. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Like collapseSpaces inside each line, keeping line breaks and list indentation. */
@@ -36,8 +36,9 @@ export function collapseSpacesPerLine(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      const indent = /^ */.exec(line)?.[0] ?? '';
-      return indent + line.slice(indent.length).replace(/[ \t\u00a0]+/g, ' ').trimEnd();
+      const body = line.trimStart();
+      const indent = ' '.repeat(line.length - body.length);
+      return indent + body.replace(/\s+/g, ' ').trimEnd();
     })
     .join('\n');
 }

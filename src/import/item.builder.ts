@@ -45,7 +45,7 @@ export function buildSponsorBlock(item: RawItem): ParsedSponsorBlock {
     body: summaryOf(item),
     url,
     sponsorDomain,
-    sponsorName: displayName(sponsorDomain),
+    sponsorName: sponsorDisplayName(sponsorDomain),
   };
 }
 
@@ -69,7 +69,7 @@ function cleanInline(text: string): string {
 }
 
 /** `go.mezmo.com` → "Mezmo", `flashpoint-intel.com` → "Flashpoint Intel", `tldr.tech` → "TLDR". */
-function displayName(domain: string): string {
+export function sponsorDisplayName(domain: string): string {
   const [name = domain] = domain.split('.');
   return name
     .split('-')

@@ -7,16 +7,17 @@
 export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'OTHER';
 
 export interface ParsedLink {
+  /** Plain text: label removed, markdown escapes and entities decoded, spaces collapsed. */
   title: string;
   /** URL exactly as published (entities left as printed). */
   url: string;
   /** Entities decoded, tracking parameters dropped, host lower-cased. */
   canonicalUrl: string;
-  /** Host of the canonical URL without a leading `www.`. */
+  /** Host of the canonical URL without a leading `www.` (the address's domain for `mailto:`). */
   domain: string;
-  /** Markdown of the paragraphs after the item heading, joined by blank lines. */
+  /** Markdown of the paragraphs after the item heading, joined by blank lines; entities decoded, spaces collapsed. */
   summary: string;
-  /** The label in parentheses, verbatim: "8 minute read", "GitHub Repo". Null when absent. */
+  /** The last parenthesised group of the heading, verbatim: "8 minute read", "GitHub Repo". Null when absent. */
   readTimeLabel: string | null;
   readMinutes: number | null;
   kind: LinkKind;
@@ -29,7 +30,7 @@ export interface ParsedSponsorBlock {
   body: string;
   /** The call-to-action URL (the item heading's link), canonicalised. */
   url: string;
-  /** Sponsor's domain, e.g. `orkes.io`: the sponsor's identity across issues. */
+  /** Sponsor's registrable domain, e.g. `orkes.io` for `go.orkes.io`: the sponsor's identity across issues. */
   sponsorDomain: string;
   /** A display name for the sponsor, derived from its domain. */
   sponsorName: string;

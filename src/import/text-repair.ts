@@ -1,14 +1,16 @@
 /**
  * Repairs mojibake: UTF-8 text that was decoded as Mac Roman, Windows-1252 or
- * Latin-1 ("Google‚Äôs" for "Google’s"). Each run of non-ASCII characters is
- * turned back into the bytes it came from and decoded as UTF-8, sequence by
- * sequence, and only where the result is a plausible character.
+ * Latin-1 ("Google‚Äôs" for "Google’s"). For each charset, every run of non-ASCII
+ * characters is turned back into the bytes it came from and each well-formed
+ * UTF-8 sequence in them is decoded, where the result is a plausible character;
+ * the charset that removes the most unambiguous markers wins, and text in which
+ * no charset finds any is returned untouched.
  */
 import { MOJIBAKE_CHARSETS, SingleByteCharset } from './text-repair.charsets';
 
 /** A run of characters that could be the bytes of a mangled UTF-8 sequence. */
-const NON_ASCII_RUN = /[^\x00-\x7f]{2,}/g;
-const HAS_NON_ASCII_RUN = /[^\x00-\x7f]{2,}/;
+const NON_ASCII_RUN = /[\u0080-\uffff]{2,}/g;
+const HAS_NON_ASCII_RUN = /[\u0080-\uffff]{2,}/;
 
 /** Double mojibake (mangled twice) is undone by repeating the repair. */
 const MAX_PASSES = 3;
@@ -39,6 +41,7 @@ type Verdict = 'clear' | 'ambiguous' | 'reject';
 
 const BYTE_TABLES: readonly ByteTable[] = MOJIBAKE_CHARSETS.map(byteTable);
 
+/** The text with its mojibake undone; clean text (accents, dashes, emoji) comes back as it was. */
 export function repairMojibake(text: string): string {
   let current = text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -78,6 +81,7 @@ function repairWith(text: string, table: ByteTable): Candidate {
   return { text: text.replace(NON_ASCII_RUN, (run) => repairRun(run, table, true).text), evidence };
 }
 
+/** Decodes the sequences of one run that the verdicts allow, keeping every other character. */
 function repairRun(run: string, table: ByteTable, acceptAmbiguous = false): RunRepair {
   const chars = Array.from(run);
   const bytes = chars.map((char) => table.get(char) ?? -1);
@@ -104,7 +108,7 @@ function repairRun(run: string, table: ByteTable, acceptAmbiguous = false): RunR
 /** Decodes the well-formed UTF-8 multi-byte sequence starting at `start`, if any. */
 function decodeSequence(bytes: readonly number[], start: number): Sequence | null {
   const lead = bytes[start];
-  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  const length = sequenceLength(lead);
   if (length === 0 || start + length > bytes.length) return null;
   let codePoint = lead & (0xff >> (length + 1));
   for (let k = 1; k < length; k++) {
@@ -115,6 +119,14 @@ function decodeSequence(bytes: readonly number[], start: number): Sequence | nul
   const minimum = length === 2 ? 0x80 : length === 3 ? 0x800 : 0x10000;
   if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return null;
   return { codePoint, length };
+}
+
+/** Bytes in a sequence announced by its lead byte; 0 when the byte cannot lead one. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }
 
 const UNLIKELY_CHARACTER = /[\p{Cc}\p{Co}\p{Cn}\p{Cs}]/u;

@@ -78,7 +78,7 @@ export async function startHarness(options: { adminToken?: string | null } = {})
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, ...(await response.json()) };
+      return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {
       await server.apollo.stop();

@@ -10,7 +10,7 @@ const ITEM_LINE = /^\[###\s*(.*)\]\((.*)\)\s*$/;
 /** `### Section`; a bare `###` opens the unnamed block that holds the top sponsor. */
 const SECTION_LINE = /^###(?:\s+(.*))?$/;
 /** A line of emoji only (with joiners, variation selectors and skin tones), printed above a section. */
-const EMOJI_LINE = /^(?=.*\p{Extended_Pictographic})[\p{Extended_Pictographic}\p{Emoji_Component}\u200d\ufe0f\s]+$/u;
+const EMOJI_LINE = /^(?=.*\p{Extended_Pictographic})(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f|\s)+$/u;
 
 type Block =
   | { type: 'item'; heading: string; url: string }

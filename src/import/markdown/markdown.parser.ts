@@ -17,19 +17,21 @@ const FOOTER = /^##\s/;
 const PLACEHOLDER_PAGE = /^(?:none|null|undefined)$/i;
 const HTML_PAGE = /^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml\b)/i;
 
+/**
+ * Parses one issue page. Throws NotAnIssueError when the text is not an issue,
+ * and UnknownNewsletterError when neither the heading nor `options` names the newsletter.
+ */
 export function parseMarkdownIssue(text: string, options: ParseOptions = {}): ParsedIssue {
-  const lines = repairMojibake(text).replace(/\r\n?/g, '\n').split('\n');
   rejectNonIssue(text);
+  const lines = repairMojibake(text).replace(/\r\n?/g, '\n').split('\n');
   const headingAt = findHeading(lines);
   const headlineAt = nextNonBlank(lines, headingAt + 1);
   const headline = HEADLINE.exec(lines[headlineAt] ?? '');
   const bodyStart = headline ? headlineAt + 1 : headingAt + 1;
   const footerAt = lines.findIndex((line, index) => index >= bodyStart && FOOTER.test(line));
-  const body = readBody(lines.slice(bodyStart, footerAt < 0 ? undefined : footerAt));
-  return buildIssue(
-    { headingText: ISSUE_HEADING.exec(lines[headingAt])?.[1] ?? '', headline: headline?.[1] ?? '', ...body },
-    options,
-  );
+  const body = readBody(lines.slice(bodyStart, footerAt < 0 ? lines.length : footerAt));
+  const headingText = lines[headingAt].replace(/^#\s+/, '').trim();
+  return buildIssue({ headingText, headline: headline?.[1] ?? '', ...body }, options);
 }
 
 /** Refuses the non-issues an archive serves in an issue's place, with a reason a person can act on. */

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Importer } from './importer';
+import type { ImportOutcome } from './issue.writer';
+
+const ISSUE_FILE = /\.(md|markdown|txt)$/i;
+
+/** Files named by the arguments: files as given, folders walked recursively for .md/.markdown/.txt files, sorted. */
+export function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  const walk = (entry: string, explicit: boolean) => {
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(entry).sort()) {
+        if (!child.startsWith('.')) walk(path.join(entry, child), false);
+      }
+    } else if (explicit || ISSUE_FILE.test(entry)) {
+      files.push(entry);
+    }
+  };
+  for (const entry of paths) walk(entry, true);
+  return files;
+}
+
+export interface BatchSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: Array<{ file: string; reason: string }>;
+  linksWritten: number;
+  seconds: number;
+}
+
+export interface BatchOptions {
+  newsletter?: string;
+  dryRun?: boolean;
+  /** Issues written at once, each on its own connection. */
+  concurrency?: number;
+  onOutcome?: (file: string, outcome: ImportOutcome | Error, done: number) => void;
+}
+
+/** Imports files with a few concurrent writers; one file's failure never stops the others. */
+export async function importFiles(importer: Importer, files: string[], options: BatchOptions = {}): Promise<BatchSummary> {
+  const started = process.hrtime.bigint();
+  const summary: BatchSummary = { created: 0, updated: 0, unchanged: 0, failed: [], linksWritten: 0, seconds: 0 };
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      let result: ImportOutcome | Error;
+      try {
+        const text = await fs.promises.readFile(file, 'utf8');
+        result = await importer.import({ text, newsletter: options.newsletter, dryRun: options.dryRun });
+        summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged'] += 1;
+        if (result.status !== 'UNCHANGED') summary.linksWritten += result.links;
+      } catch (error) {
+        result = error instanceof Error ? error : new Error(String(error));
+        summary.failed.push({ file, reason: result.message });
+      }
+      done += 1;
+      options.onOutcome?.(file, result, done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
+  summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return summary;
+}

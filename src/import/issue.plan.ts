@@ -1,0 +1,108 @@
+import { NEWSLETTERS } from './newsletter-names';
+import type { LinkKind, ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
+import { matchTopics } from './taxonomy';
+import { sponsorDisplayName } from './item.builder';
+import { registrableDomain } from './url';
+
+/**
+ * What an issue should look like in the database, in plain values: the
+ * parsed issue plus everything derived from it (categories, tags, sponsors).
+ * The writer compares it with what is stored and writes the difference.
+ */
+export interface PlannedLink {
+  title: string;
+  url: string;
+  canonicalUrl: string;
+  domain: string;
+  summary: string;
+  readTimeLabel: string | null;
+  readMinutes: number | null;
+  kind: LinkKind;
+  sponsored: boolean;
+  /** The sponsor of a sponsored link, identified by its registrable domain. */
+  sponsor: { domain: string; name: string } | null;
+  tags: string[];
+}
+
+export interface PlannedSection {
+  /** Null for the untitled block above the first section (house ads, job posts). */
+  title: string | null;
+  emoji: string | null;
+  category: { slug: string; name: string } | null;
+  links: PlannedLink[];
+}
+
+export interface PlannedPlacement {
+  title: string;
+  body: string;
+  url: string;
+  sponsor: { domain: string; name: string };
+}
+
+export interface IssuePlan {
+  newsletter: { slug: string; name: string };
+  date: string;
+  headline: string;
+  sections: PlannedSection[];
+  placements: PlannedPlacement[];
+}
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+function sponsorOf(domain: string) {
+  return { domain, name: sponsorDisplayName(domain) };
+}
+
+function planLink(link: ParsedLink): PlannedLink {
+  return {
+    title: link.title,
+    url: link.url,
+    canonicalUrl: link.canonicalUrl,
+    domain: link.domain,
+    summary: link.summary,
+    readTimeLabel: link.readTimeLabel,
+    readMinutes: link.readMinutes,
+    kind: link.kind,
+    sponsored: link.sponsored,
+    sponsor: link.sponsored && link.domain ? sponsorOf(registrableDomain(link.domain)) : null,
+    tags: matchTopics(link),
+  };
+}
+
+function planPlacement(block: ParsedSponsorBlock): PlannedPlacement {
+  return {
+    title: block.title,
+    body: block.body,
+    url: block.url,
+    sponsor: { domain: block.sponsorDomain, name: block.sponsorName },
+  };
+}
+
+export function planIssue(parsed: ParsedIssue): IssuePlan {
+  const sections: PlannedSection[] = parsed.sections.map((section) => ({
+    title: section.title,
+    emoji: section.emoji,
+    category: { slug: slugify(section.title), name: section.title },
+    links: section.links.map(planLink),
+  }));
+  if (parsed.topLinks.length) {
+    sections.unshift({ title: null, emoji: null, category: null, links: parsed.topLinks.map(planLink) });
+  }
+  return {
+    newsletter: {
+      slug: parsed.newsletter,
+      name: NEWSLETTERS.find((known) => known.slug === parsed.newsletter)?.name ?? parsed.heading,
+    },
+    date: parsed.date,
+    headline: parsed.headline,
+    sections,
+    placements: parsed.sponsorBlocks.map(planPlacement),
+  };
+}

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { collectFiles, importFiles } from './batch';
+import { Importer } from './importer';
+
+/** The project's own made-up sample issues (`sample/` at the project root), found from source or build output. */
+export function sampleFolder(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'sample'))) {
+      return path.join(dir, 'sample');
+    }
+  }
+  throw new Error(`sample folder not found above ${__dirname}`);
+}
+
+/** On a database without issues, imports the sample newsletter through the real importer. */
+export async function loadSampleIfEmpty(dataSource: DataSource): Promise<string | null> {
+  const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM issue) AS empty');
+  if (!empty) return null;
+  const summary = await importFiles(new Importer(dataSource), collectFiles([sampleFolder()]));
+  if (summary.failed.length) {
+    throw new Error(`sample import failed: ${summary.failed.map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
+  }
+  return `loaded sample content: ${summary.created} issues, ${summary.linksWritten} links`;
+}

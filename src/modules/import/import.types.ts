@@ -1,0 +1,55 @@
+import { IsBoolean, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Issue } from '../issue/issue.entity';
+
+export enum ImportStatus {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+}
+
+registerEnumType(ImportStatus, { name: 'ImportStatus' });
+
+/** Largest document accepted over GraphQL; real issues are 10 to 40 KB. */
+export const MAX_MARKDOWN_LENGTH = 1_000_000;
+
+@InputType()
+export class ImportIssueInput {
+  @Field(() => String, { nullable: true, description: 'Newsletter slug; read from the `# ` heading when omitted.' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'newsletter must be a slug such as "ai"' })
+  newsletter?: string;
+
+  @Field({ description: 'The issue as its web page renders to markdown.' })
+  @MinLength(1)
+  @MaxLength(MAX_MARKDOWN_LENGTH)
+  markdown!: string;
+
+  @Field({ defaultValue: false, description: 'Report what would change without writing anything.' })
+  @IsBoolean()
+  dryRun!: boolean;
+}
+
+@ObjectType()
+export class ImportIssuePayload {
+  @Field(() => ImportStatus, { description: 'What the import did (or, on a dry run, would do).' })
+  status!: ImportStatus;
+
+  @Field()
+  dryRun!: boolean;
+
+  @Field(() => String)
+  newsletter!: string;
+
+  @Field(() => String, { description: 'Issue date, YYYY-MM-DD.' })
+  date!: string;
+
+  @Field(() => Int)
+  linkCount!: number;
+
+  @Field(() => [String], { description: 'What changed, in words; empty when unchanged.' })
+  changes!: string[];
+
+  @Field(() => Issue, { nullable: true, description: 'The stored issue; null on a dry run of a new issue.' })
+  issue!: Issue | null;
+}
