@@ -9,11 +9,14 @@ function linkFingerprint(l: PlannedLink, place: string): string {
   ]);
 }
 
-/** Links of an issue with their place ("section title#position"), in reading order. */
+/** Links of an issue with the title of their section, in reading order. */
 function placedLinks(plan: IssuePlan): Array<{ link: PlannedLink; place: string }> {
-  return plan.sections.flatMap((section, s) =>
-    section.links.map((link, position) => ({ link, place: `${s}:${section.title ?? ''}#${position}` })),
-  );
+  return plan.sections.flatMap((section) => section.links.map((link) => ({ link, place: section.title ?? '' })));
+}
+
+/** The reading order of the links, section by section. */
+function linkOrder(plan: IssuePlan): string {
+  return JSON.stringify(plan.sections.map((section) => section.links.map((link) => link.canonicalUrl)));
 }
 
 /** What turning `stored` into `next` changes, in words; empty when they are the same. */
@@ -37,6 +40,7 @@ export function describeChanges(stored: IssuePlan, next: IssuePlan): string[] {
   if (added) changes.push(`${plural(added, 'link')} added`);
   if (removed) changes.push(`${plural(removed, 'link')} removed`);
   if (updated) changes.push(`${plural(updated, 'link')} updated`);
+  if (!added && !removed && linkOrder(stored) !== linkOrder(next)) changes.push('links reordered');
 
   const placements = (plan: IssuePlan) =>
     JSON.stringify(plan.placements.map((p) => [p.title, p.body, p.url, p.sponsor.domain]));

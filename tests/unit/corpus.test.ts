@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseMarkdownIssue } from '../../src/import/markdown/markdown.parser';
 import type { ParsedIssue } from '../../src/import/parsed-issue';
-import { CORPUS_DIR, describeWithShared, readExpected, SEED_FILE } from './shared-corpus';
+import { CORPUS_DIR, describeWithShared, readExpected, SEED_FILE } from '../support/shared-corpus';
 
 /** The counts EXPECTED.jsonl records, taken from a parsed issue. */
 function summarise(issue: ParsedIssue) {

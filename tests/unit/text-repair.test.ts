@@ -1,7 +1,7 @@
 import { repairMojibake } from '../../src/import/text-repair';
 import { LATIN_1, MAC_ROMAN, SingleByteCharset, WINDOWS_1252 } from '../../src/import/text-repair.charsets';
 import fs from 'node:fs';
-import { describeWithShared, SEED_FILE } from './shared-corpus';
+import { describeWithShared, SEED_FILE } from '../support/shared-corpus';
 
 /** What a program does when it reads UTF-8 bytes as if they were in `charset`. */
 function mangle(text: string, charset: SingleByteCharset): string {
