@@ -15,7 +15,7 @@ import { syntheticIssue } from './synthetic-archive';
  * database on BENCH_DATABASE_URL's server) and prints throughput and memory.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { issues: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { issues: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '6' } } });
   const issueCount = Number(values.issues);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-bench-'));
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
@@ -43,20 +43,23 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
 
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = process.memoryUsage.rss();
+  const cpuBefore = process.cpuUsage();
   const rssAt: string[] = [];
   const files = collectFiles([archive]);
   const summary = await importFiles(new Importer(dataSource), files, {
     concurrency: Number(values.concurrency),
     onOutcome: (_file, _outcome, done) => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      if (done % Math.ceil(files.length / 4) === 0) rssAt.push(`${done}: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+      const rss = process.memoryUsage.rss();
+      peakRss = Math.max(peakRss, rss);
+      if (done % Math.ceil(files.length / 4) === 0) rssAt.push(`${done}: ${(rss / 2 ** 20).toFixed(0)} MiB`);
     },
   });
   const [{ n: stored }] = await dataSource.query('SELECT count(*) AS n FROM link');
   console.log(`imported: ${summary.created} created, ${summary.failed.length} failed, ${stored} links stored`);
   for (const failure of summary.failed.slice(0, 5)) console.log(`  failed: ${failure.file}: ${failure.reason}`);
-  console.log(`time: ${summary.seconds.toFixed(2)} s`);
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(`time: ${summary.seconds.toFixed(2)} s (CPU of the importing process: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)`);
   console.log(`issues/s: ${(summary.created / summary.seconds).toFixed(0)}`);
   console.log(`links/s: ${(summary.linksWritten / summary.seconds).toFixed(0)}`);
   console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB (RSS after ${rssAt.join(', ')})`);

@@ -80,6 +80,26 @@ function prepareForRoot(dataDir: string): void {
   }
 }
 
+/** Longest socket path the kernel accepts (sun_path), less room for the `.s.PGSQL.<port>` file name. */
+const MAX_SOCKET_DIR = 90;
+
+/**
+ * The server also listens on a Unix socket in its data folder when the path is
+ * short enough: local clients skip TCP, which makes bulk imports markedly faster.
+ */
+function socketSettings(dataDir: string): Record<string, string> {
+  return dataDir.length <= MAX_SOCKET_DIR ? { unix_socket_directories: dataDir } : {};
+}
+
+function serverUrl(dataDir: string, port: number): string {
+  const url = new URL(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
+  if (dataDir.length <= MAX_SOCKET_DIR) {
+    url.searchParams.set('host', dataDir);
+    url.searchParams.set('port', String(port));
+  }
+  return url.toString();
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
@@ -101,7 +121,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
-    postgresFlags: Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    postgresFlags: Object.entries({ ...socketSettings(dataDir), ...options.settings }).flatMap(([name, value]) => [
+      '-c',
+      `${name}=${value}`,
+    ]),
     onLog: (message) => {
       log.push(message);
       options.onLog?.(message);
@@ -112,7 +135,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const found = inspectPidFile(dataDir);
   if (found.state === 'shared') {
     // Another process of this project (say `npm start` while `npm run import` runs) owns it: use it, never stop it.
-    return { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${found.port}/postgres`, stop: async () => undefined };
+    return { url: serverUrl(dataDir, found.port), stop: async () => undefined };
   }
   if (found.state === 'orphan') await stopOrphan(dataDir, found.pid);
   if (found.state === 'stale') fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
@@ -127,8 +150,5 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const detail = log.slice(-5).join('').trim();
     throw new Error(`embedded Postgres did not start on port ${port}: ${detail || String(error)}`, { cause: error });
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
-  };
+  return { url: serverUrl(dataDir, port), stop: () => server.stop() };
 }

@@ -22,6 +22,9 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
+/** Issues in flight at once: enough to keep both Postgres and the parser busy on a small machine. */
+export const DEFAULT_CONCURRENCY = 6;
+
 export interface BatchSummary {
   created: number;
   updated: number;
@@ -62,7 +65,7 @@ export async function importFiles(importer: Importer, files: string[], options: 
       options.onOutcome?.(file, result, done);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 3) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return summary;
 }

@@ -1,4 +1,6 @@
+import type { Pool, PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { IdCache, IdScope } from './id-cache';
 import { describeChanges } from './issue.diff';
 import type { IssuePlan, PlannedLink } from './issue.plan';
@@ -76,8 +78,18 @@ WITH i AS (
 SELECT id FROM i`;
 }
 
-const CREATE_ISSUE = writeIssueSql('skip');
-const REWRITE_ISSUE = writeIssueSql('update');
+// Named, so each connection plans these long statements once and then reuses the plan.
+const CREATE_ISSUE = { name: 'create-issue', text: writeIssueSql('skip') };
+const REWRITE_ISSUE = { name: 'rewrite-issue', text: writeIssueSql('update') };
+
+/** Runs a named statement on the pool or on a transaction's own connection. */
+async function runNamed(
+  on: Pool | PoolClient,
+  statement: { name: string; text: string },
+  values: unknown[],
+): Promise<Array<{ id: number }>> {
+  return (await on.query<{ id: number }>({ ...statement, values })).rows;
+}
 
 const LINK_COLUMNS = [
   'id', 'sectionPosition', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary',
@@ -103,7 +115,8 @@ export class IssueWriter {
     // wait on the pool while holding one. A new issue is then a single atomic statement; only an
     // existing one needs a transaction (compare, then rewrite or leave alone).
     const refs = await resolveRefs(this.ids.scope(null), plan);
-    const created: Array<{ id: number }> = await this.dataSource.query(CREATE_ISSUE, issueParams(refs, plan, null));
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const created = await runNamed(pool, CREATE_ISSUE, issueParams(refs, plan, null));
     if (created.length) return outcomeOf(plan, 'CREATED', created[0].id, false);
     return this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, false));
   }
@@ -128,7 +141,7 @@ export class IssueWriter {
   /** A dry run: everything happens inside a transaction that is rolled back. */
   private async writeIn(runner: QueryRunner, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome> {
     const refs = await resolveRefs(this.ids.scope(runner), plan);
-    const created: Array<{ id: number }> = await runner.query(CREATE_ISSUE, issueParams(refs, plan, null));
+    const created = await runNamed(await runner.connect(), CREATE_ISSUE, issueParams(refs, plan, null));
     if (created.length) return outcomeOf(plan, 'CREATED', created[0].id, dryRun);
     return this.updateIn(runner, refs, plan, dryRun);
   }
@@ -140,7 +153,7 @@ export class IssueWriter {
     if (!changes.length) return outcomeOf(plan, 'UNCHANGED', stored.issueId, dryRun, []);
     await runner.query('DELETE FROM section WHERE issue_id = $1', [stored.issueId]);
     await runner.query('DELETE FROM sponsor_placement WHERE issue_id = $1', [stored.issueId]);
-    await runner.query(REWRITE_ISSUE, issueParams(refs, plan, keptIds(stored, plan)));
+    await runNamed(await runner.connect(), REWRITE_ISSUE, issueParams(refs, plan, keptIds(stored, plan)));
     return outcomeOf(plan, 'UPDATED', stored.issueId, dryRun, changes);
   }
 }
