@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      databaseUrl: null,
+      dbPoolSize: 10,
+      embeddedDataDir: path.resolve('.data/postgres'),
+      embeddedPort: 54329,
+      adminToken: null,
+      seedSample: true,
+      maxQueryDepth: 12,
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://u:p@db:5432/news',
+      DB_POOL_SIZE: '20',
+      ADMIN_TOKEN: 'a-very-long-admin-token',
+      SEED_SAMPLE: 'false',
+      MAX_QUERY_DEPTH: '8',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://u:p@db:5432/news',
+      dbPoolSize: 20,
+      adminToken: 'a-very-long-admin-token',
+      seedSample: false,
+      maxQueryDepth: 8,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 1 to 65535/],
+    [{ DB_POOL_SIZE: '0' }, /DB_POOL_SIZE/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
+    [{ DATABASE_URL: 'mysql://u@h/db' }, /DATABASE_URL must start with postgres/],
+    [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16/],
+    [{ SEED_SAMPLE: 'maybe' }, /SEED_SAMPLE must be true or false/],
+    [{ EMBEDDED_PG_PORT: '-1' }, /EMBEDDED_PG_PORT/],
+  ])('refuses %p with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
