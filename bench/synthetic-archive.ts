@@ -63,7 +63,7 @@ export function syntheticIssue(n: number, linksPerIssue = 15): SyntheticIssue {
     '',
     '### ',
     '',
-    `[### ${words(5)} (Sponsor)](https://sponsor${n % 40}.example.com/offer?utm_source=tldr&amp;utm_medium=newsletter)`,
+    `[### ${words(5)} (Sponsor)](https://www.sponsor${n % 40}.test/offer?utm_source=tldr&amp;utm_medium=newsletter)`,
     '',
     `${words(20)}.`,
     '',

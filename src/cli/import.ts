@@ -4,6 +4,9 @@ import { Importer } from '../import/importer';
 import { runWithDatabase } from './cli-database';
 import { ProgressBar } from './progress';
 
+/** Issues written by one run past which the tables are analysed again. */
+const ANALYZE_AFTER = 100;
+
 const USAGE = 'usage: npm run import -- [--newsletter SLUG] [--dry-run] PATH...';
 
 /** `npm run import`: imports issue files and folders, then prints a summary; exits 1 if any file failed. */
@@ -32,6 +35,10 @@ function main(): void {
       onOutcome: (_file, _outcome, done) => progress.update(done),
     });
     progress.finish();
+    if (!dryRun && summary.created + summary.updated >= ANALYZE_AFTER) {
+      // Fresh statistics, so the planner does not treat a just-filled archive as empty.
+      await dataSource.query('ANALYZE issue, section, link, link_tag, sponsor_placement');
+    }
     for (const { file, reason } of summary.failed) console.error(`failed: ${file}: ${reason}`);
     const verb = dryRun ? 'would be ' : '';
     console.log(

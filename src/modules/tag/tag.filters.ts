@@ -9,10 +9,9 @@ export function whereTags(where: SqlWhere, tags: TagFilterInput | undefined, tag
   if (tags?.any?.length) {
     where.and(`EXISTS (SELECT 1 ${tagSource} AND t.slug = ANY(${where.param(tags.any)}::text[]))`);
   }
-  if (tags?.all?.length) {
-    const wanted = [...new Set(tags.all)];
-    const slugs = where.param(wanted);
-    where.and(`(SELECT count(DISTINCT t.slug) ${tagSource} AND t.slug = ANY(${slugs}::text[])) = ${wanted.length}`);
+  // One EXISTS per wanted tag: each is an index probe, where counting distinct matches is not.
+  for (const slug of new Set(tags?.all ?? [])) {
+    where.and(`EXISTS (SELECT 1 ${tagSource} AND t.slug = ${where.param(slug)})`);
   }
   if (tags?.none?.length) {
     where.and(`NOT EXISTS (SELECT 1 ${tagSource} AND t.slug = ANY(${where.param(tags.none)}::text[]))`);
