@@ -7,6 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { depthLimit } from './common/depth-limit';
+import { Messages } from './common/errors';
 import { formatError } from './common/format-error';
 import type { Config } from './config';
 import { Context, createContext, Viewer } from './context';
@@ -24,6 +25,23 @@ export function viewerFrom(authorization: string | undefined, adminToken: string
   const b = Buffer.from(adminToken);
   return { isAdmin: a.length === b.length && timingSafeEqual(a, b), writesEnabled: true };
 }
+
+/** Bodies Express refuses before GraphQL sees them (bad JSON, too large) get a GraphQL-shaped error, never a stack trace. */
+function requestErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: number }).status ?? 500;
+  const message =
+    status === 413
+      ? `Request body too large: the limit is ${BODY_LIMIT}.`
+      : status === 400
+        ? 'Request body is not valid JSON.'
+        : Messages.internal;
+  if (status >= 500) console.error('unexpected error while reading a request:', error);
+  res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+}
+
+/** Largest request body; an imported issue is sent inside one. */
+const BODY_LIMIT = '5mb';
 
 export interface AppServer {
   app: express.Express;
@@ -60,10 +78,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
   });
   app.use(
     '/graphql',
-    express.json({ limit: '2mb' }),
+    express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(services, viewerFrom(req.headers.authorization, config.adminToken)),
     }),
   );
+  app.use(requestErrorHandler);
   return { app, httpServer, apollo, schema };
 }

@@ -62,3 +62,15 @@ it('answers a syntax error with a code and no stack trace', async () => {
   expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   expect(JSON.stringify(response)).not.toMatch(/stacktrace/);
 });
+
+it('answers a body that is not JSON, or too large, with a JSON error and no stack trace', async () => {
+  const post = (body: string) => fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const broken = await post('{"query": ');
+  expect(broken.status).toBe(400);
+  const brokenBody = await broken.text();
+  expect(JSON.parse(brokenBody).errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect(brokenBody).not.toMatch(/at .*\.js|SyntaxError/);
+  const huge = await post(JSON.stringify({ query: '{ tags { slug } }', variables: { pad: 'x'.repeat(6 * 1024 * 1024) } }));
+  expect(huge.status).toBe(413);
+  expect((await huge.json()).errors[0].message).toMatch(/too large/);
+});
