@@ -5,7 +5,7 @@ import path from 'node:path';
  * and a bad value stops the start with a message that names it.
  */
 export interface Config {
-  /** HTTP port the GraphQL server listens on. */
+  /** HTTP port the GraphQL server listens on; 0 picks a free one. */
   port: number;
   /** Interface to bind; 0.0.0.0 inside containers. */
   host: string;
@@ -71,7 +71,7 @@ function adminToken(env: Env): string | null {
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   return Object.freeze({
-    port: integer(env, 'PORT', 4000, 1, 65535),
+    port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     databaseUrl: databaseUrl(env),
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 200),

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { loadSampleIfEmpty } from './import/sample';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
     httpServer.once('error', reject);
     httpServer.listen(config.port, config.host, resolve);
   });
-  console.log(`GraphQL API ready at http://${config.host}:${config.port}/graphql`);
+  const { port } = httpServer.address() as AddressInfo;
+  console.log(`GraphQL API ready at http://${config.host}:${port}/graphql`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -40,7 +40,7 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
-    [{ PORT: '70000' }, /PORT must be a whole number from 1 to 65535/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
     [{ DB_POOL_SIZE: '0' }, /DB_POOL_SIZE/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
     [{ DATABASE_URL: 'mysql://u@h/db' }, /DATABASE_URL must start with postgres/],
