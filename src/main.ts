@@ -1,41 +1,52 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { Database, openDatabase } from './db/database';
 import { loadSampleIfEmpty } from './import/sample';
-import { createServer } from './server';
+import { AppServer, createServer } from './server';
 
-/** Starts the API: configuration, database, migrations, sample content, then HTTP. */
-async function main(): Promise<void> {
+/**
+ * Starts the API: configuration, database, migrations, sample content, then
+ * HTTP. SIGINT/SIGTERM stop it in order: no new requests, requests in flight
+ * finished, pool closed, embedded server stopped; a failed start releases
+ * whatever it had already opened.
+ */
+async function main(): Promise<number> {
   const config = loadConfig();
-  const database = await openDatabase(config);
-  console.log(`database: ${database.description}`);
-  if (config.seedSample) {
-    const loaded = await loadSampleIfEmpty(database.dataSource);
-    if (loaded) console.log(loaded);
-  }
-  const { httpServer, apollo } = await createServer(database.dataSource, config);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  console.log(`GraphQL API ready at http://${config.host}:${port}/graphql`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  let database: Database | null = null;
+  let server: AppServer | null = null;
+  let stopRequested: (signal: string) => void = () => undefined;
+  const stopped = new Promise<string>((resolve) => (stopRequested = resolve));
+  process.once('SIGINT', () => stopRequested('SIGINT'));
+  process.once('SIGTERM', () => stopRequested('SIGTERM'));
+  try {
+    database = await openDatabase(config);
+    console.log(`database: ${database.description}`);
+    if (config.seedSample) {
+      const loaded = await loadSampleIfEmpty(database.dataSource);
+      if (loaded) console.log(loaded);
+    }
+    server = await createServer(database.dataSource, config);
+    const { httpServer } = server;
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    console.log(`GraphQL API ready at http://${config.host}:${port}/graphql`);
+    const signal = await stopped;
     console.log(`${signal}: finishing requests in flight, then stopping`);
-    await apollo.stop();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+    return 0;
+  } finally {
+    await server?.apollo.stop().catch((error: unknown) => console.error('while stopping the server:', error));
+    await database?.close().catch((error: unknown) => console.error('while closing the database:', error));
+  }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    process.exit(1);
+  },
+);

@@ -62,6 +62,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (drain, then close the pool and the embedded server); Apollo must not exit on its own.
+    stopOnTerminationSignals: false,
     validationRules: [depthLimit(config.maxQueryDepth)],
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });

@@ -40,27 +40,27 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'embeddedDataDir' | 'embeddedPort'>,
   logger?: Logger,
 ): Promise<Database> {
-  let embedded: EmbeddedServer | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort });
-    url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
-  }
-  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, logger });
+  const embedded: EmbeddedServer | null = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort });
+  let dataSource: DataSource | null = null;
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    const url = embedded ? await ensureDatabase(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
+    const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger });
+    dataSource = opened;
+    await opened.initialize();
+    await opened.runMigrations({ transaction: 'each' });
+    return {
+      dataSource: opened,
+      description: embedded ? `embedded Postgres in ${config.embeddedDataDir} (${redact(url)})` : redact(url),
+      async close() {
+        await opened.destroy();
+        await embedded?.stop();
+      },
+    };
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource?.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;
   }
-  return {
-    dataSource,
-    description: embedded ? `embedded Postgres in ${config.embeddedDataDir} (${redact(url)})` : redact(url),
-    async close() {
-      await dataSource.destroy();
-      await embedded?.stop();
-    },
-  };
 }

