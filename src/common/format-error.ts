@@ -33,6 +33,21 @@ function describeValidation(failures: ValidationFailure[], prefix = ''): string[
   });
 }
 
+/**
+ * Postgres errors caused by the value a client sent (a NUL character, a number
+ * out of range), answered as BAD_USER_INPUT rather than masked.
+ */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22021': 'Input contains a character that cannot be stored (such as NUL).',
+  '22P05': 'Input contains a character that cannot be stored (such as NUL).',
+  '22003': 'Input contains a number out of range.',
+};
+
+function inputSqlState(error: unknown): string | undefined {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return typeof code === 'string' ? INPUT_SQLSTATES[code] : undefined;
+}
+
 function codeOf(error: unknown): unknown {
   return error instanceof GraphQLError ? error.extensions?.code : undefined;
 }
@@ -49,6 +64,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && codeOf(original.originalError) === 'BAD_USER_INPUT') {
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
+  const inputProblem = inputSqlState(original);
+  if (inputProblem) return { ...base, message: inputProblem, extensions: { code: 'BAD_USER_INPUT' } };
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const extensions: Record<string, unknown> = { ...formatted.extensions, code };
     delete extensions.stacktrace;

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
+import { isIsoDate } from './scalars';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -16,7 +17,18 @@ export function encodeCursor(tag: string, key: CursorKey): string {
   return Buffer.from(JSON.stringify([tag, ...key])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, tag: string, shape: ReadonlyArray<'string' | 'number'>): CursorKey {
+/** What a cursor part may be: a calendar day, a 32-bit row id or position, or free text. */
+export type CursorPart = 'date' | 'int' | 'text';
+
+const INT4_MAX = 2 ** 31 - 1;
+
+function validPart(part: unknown, kind: CursorPart): boolean {
+  if (kind === 'int') return Number.isInteger(part) && Math.abs(part as number) <= INT4_MAX;
+  if (typeof part !== 'string' || part.includes('\u0000')) return false;
+  return kind === 'text' || isIsoDate(part);
+}
+
+export function decodeCursor(cursor: string, tag: string, shape: readonly CursorPart[]): CursorKey {
   const fail = (why: string): never => {
     throw new BadUserInputError(`Malformed cursor "${cursor}": ${why}.`, { argumentName: 'after' });
   };
@@ -30,12 +42,7 @@ export function decodeCursor(cursor: string, tag: string, shape: ReadonlyArray<'
   if (parsed[0] !== tag) return fail('it belongs to another list or another order');
   if (parsed.length !== shape.length + 1) return fail('pass an endCursor returned by this list');
   const key = parsed.slice(1) as unknown[];
-  key.forEach((part, index) => {
-    const expected = shape[index];
-    if (typeof part !== expected || (expected === 'number' && !Number.isSafeInteger(part))) {
-      fail('pass an endCursor returned by this list');
-    }
-  });
+  if (!key.every((part, index) => validPart(part, shape[index]))) fail('pass an endCursor returned by this list');
   return key as CursorKey;
 }
 

@@ -31,6 +31,28 @@ it('refuses a malformed cursor and a cursor of another list or order', async () 
   await expectBadInput(`query($after: String) { issues(after: $after) { totalCount } }`, { after: wrongTypes }, /Malformed/);
 });
 
+it('refuses cursors whose contents were forged', async () => {
+  const forge = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+  for (const parts of [
+    ['issues:NEWEST_FIRST', 'zzz', 1],
+    ['issues:NEWEST_FIRST', '2025-01-01', 2 ** 40],
+    ['links:OLDEST_FIRST', '2025-01-01', 1, 1.5, 0],
+    ['sponsors', 'Acme\u0000', 1],
+  ]) {
+    const list = String(parts[0]).split(':')[0];
+    const order = String(parts[0]).split(':')[1];
+    await expectBadInput(
+      `query($after: String) { ${list}(after: $after${order ? `, orderBy: ${order}` : ''}) { totalCount } }`,
+      { after: forge(parts) },
+      /Malformed cursor/,
+    );
+  }
+});
+
+it('answers a NUL character in an argument as bad input, not an internal error', async () => {
+  await expectBadInput(`query($s: String!) { newsletter(slug: $s) { name } }`, { s: 'a\u0000b' }, /cannot be stored/);
+});
+
 it('refuses a bad date, in a literal or a variable', async () => {
   await expectBadInput(`{ issue(newsletter: "ai", date: "2025-02-30") { id } }`, undefined, /YYYY-MM-DD.*2025-02-30/);
   await expectBadInput(`query($d: Date!) { issue(newsletter: "ai", date: $d) { id } }`, { d: '13/03/2025' }, /YYYY-MM-DD/);

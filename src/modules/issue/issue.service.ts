@@ -30,7 +30,7 @@ export class IssueService extends SqlService {
     const newest = orderBy === DateOrder.NEWEST_FIRST;
     const tag = `issues:${orderBy}`;
     if (after) {
-      const [date, id] = decodeCursor(after, tag, ['string', 'number']);
+      const [date, id] = decodeCursor(after, tag, ['date', 'int']);
       where.and(`(i.date, i.id) ${newest ? '<' : '>'} (${where.param(date)}::date, ${where.param(id)}::int)`);
     }
     const direction = newest ? 'DESC' : 'ASC';

@@ -19,7 +19,7 @@ export class LinkService extends SqlService {
     const newest = orderBy === DateOrder.NEWEST_FIRST;
     const tag = `links:${orderBy}`;
     if (after) {
-      const key = decodeCursor(after, tag, ['string', 'number', 'number', 'number']);
+      const key = decodeCursor(after, tag, ['date', 'int', 'int', 'int']);
       const [date, issueId, sectionPosition, position] = key.map((part) => where.param(part));
       // Newest first sorts issues descending but positions ascending; negated positions keep one row comparison.
       where.and(

@@ -20,7 +20,7 @@ export class SponsorService extends SqlService {
     const countParams = [...where.params];
     const tag = 'sponsors';
     if (after) {
-      const [name, id] = decodeCursor(after, tag, ['string', 'number']);
+      const [name, id] = decodeCursor(after, tag, ['text', 'int']);
       where.and(`(sp.name, sp.id) > (${where.param(name)}::text, ${where.param(id)}::int)`);
     }
     const rows = await this.rows(
