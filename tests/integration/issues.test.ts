@@ -31,6 +31,8 @@ beforeAll(async () => {
     sections: [{ title: 'Secret Plans', links: [{ tags: ['llm', 'leak'] }] }],
   });
   await f.issue(ai, { date: '2025-01-09', sections: [{ title: 'Quick Links', links: [{ tags: ['security'] }] }] });
+  const hidden = await f.newsletter('hidden', 'Hidden Weekly');
+  await f.issue(hidden, { date: '2025-01-07', status: IssueStatus.SCHEDULED, sections: [{ title: 'Soon', links: [{ tags: ['leak'] }] }] });
   await f.issue(tech, { date: '2025-01-07', sections: [{ title: 'Big Tech & Startups', links: [{ tags: ['funding'] }] }] });
 });
 
@@ -140,8 +142,16 @@ describe('drafts', () => {
     expect(categories.data?.categories.map((c: any) => c.slug)).not.toContain('secret-plans');
     expect(categories.data?.categories).toContainEqual({ slug: 'quick-links', linkCount: 2 });
     const tags = await h.gql(`{ tags { slug linkCount } }`);
-    expect(tags.data?.tags).toContainEqual({ slug: 'leak', linkCount: 0 });
+    expect(tags.data?.tags.map((t: any) => t.slug)).not.toContain('leak');
     expect(tags.data?.tags).toContainEqual({ slug: 'llm', linkCount: 3 });
+  });
+
+  it('keep a newsletter with no published issue out of sight', async () => {
+    const { data } = await h.gql(`{ newsletters { slug } newsletter(slug: "hidden") { name } }`);
+    expect(data?.newsletters).toEqual([{ slug: 'ai' }, { slug: 'tech' }]);
+    expect(data?.newsletter).toBeNull();
+    const filtered = await h.gql(`{ issues(filter: { newsletters: ["hidden"] }) { totalCount } links(filter: { newsletters: ["hidden"] }) { totalCount } }`);
+    expect(filtered.data).toEqual({ issues: { totalCount: 0 }, links: { totalCount: 0 } });
   });
 
   it('stay hidden even to a caller holding the admin token or asking by tag', async () => {

@@ -1,4 +1,5 @@
 import { SqlService } from '../../db/sql-service';
+import { isPublished } from '../issue/issue.visibility';
 import { Category } from './category.entity';
 
 /** Reads categories and how many published links each holds. */
@@ -9,7 +10,7 @@ export class CategoryService extends SqlService {
       Category,
       `SELECT c.* FROM category c
         WHERE EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
-                       WHERE s.category_id = c.id AND i.status = 'PUBLISHED')
+                       WHERE s.category_id = c.id AND ${isPublished()})
         ORDER BY c.name, c.id`,
       [],
     );
@@ -23,7 +24,7 @@ export class CategoryService extends SqlService {
     return this.counts(
       `SELECT s.category_id AS id, count(*)::int AS n
          FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-        WHERE s.category_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        WHERE s.category_id = ANY($1::int[]) AND ${isPublished()}
         GROUP BY s.category_id`,
       [ids],
     );

@@ -6,7 +6,7 @@ import { SqlService } from '../../db/sql-service';
 import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
-import { publishedOnly, whereIssueScope } from './issue.visibility';
+import { isPublished, publishedOnly, whereIssueScope } from './issue.visibility';
 
 
 /** Reads published issues: one by newsletter and date, filtered pages, neighbours. */
@@ -72,7 +72,7 @@ export class IssueService extends SqlService {
          FROM issue k
          CROSS JOIN LATERAL (
            SELECT i.* FROM issue i
-            WHERE i.newsletter_id = k.newsletter_id AND i.status = 'PUBLISHED' AND i.date ${comparison} k.date
+            WHERE i.newsletter_id = k.newsletter_id AND ${isPublished()} AND i.date ${comparison} k.date
             ORDER BY i.date ${direction} LIMIT 1) n
         WHERE k.id = ANY($1::int[])`,
       [ids],

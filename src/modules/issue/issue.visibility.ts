@@ -3,11 +3,16 @@ import { SqlWhere } from '../../common/sql';
 import type { IssueFilter } from './issue.inputs';
 
 /**
- * The public sees published issues only. Every query that reaches issue
- * content starts from this condition; no argument can lift it.
+ * The public sees published issues only, and shared rows (newsletters,
+ * categories, tags, sponsors) only through them. Every query that reaches
+ * content uses this condition on its issue alias; no argument can lift it.
  */
+export function isPublished(issueAlias = 'i'): string {
+  return `${issueAlias}.status = 'PUBLISHED'`;
+}
+
 export function publishedOnly(where: SqlWhere, issueAlias = 'i'): SqlWhere {
-  return where.and(`${issueAlias}.status = 'PUBLISHED'`);
+  return where.and(isPublished(issueAlias));
 }
 
 /** Newsletter and date-range conditions on the issue aliased `i`, shared by issue and link lists. */

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor, Page, toPage } from '../../common/paginatio
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { publishedOnly, whereIssueScope } from '../issue/issue.visibility';
+import { isPublished, publishedOnly, whereIssueScope } from '../issue/issue.visibility';
 import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
 import { LinkFilter, LinksArgs } from './link.inputs';
@@ -85,7 +85,7 @@ export class LinkService extends SqlService {
     return this.keyed(
       Link,
       `SELECT l.*, l.sponsor_id AS key ${LINKS_WITH_ISSUES}
-        WHERE l.sponsor_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        WHERE l.sponsor_id = ANY($1::int[]) AND ${isPublished()}
         ORDER BY i.date DESC, i.id DESC, s.position, l.position`,
       [sponsorIds],
     );

@@ -2,15 +2,16 @@ import { ConnectionArgs, decodeCursor, encodeCursor, Page, toPage } from '../../
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { isPublished } from '../issue/issue.visibility';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { Sponsor } from './sponsor.entity';
 
 /** A sponsor is public once it appears in a published issue, as a placement or a sponsored link. */
 const VISIBLE_SPONSOR = `(
   EXISTS (SELECT 1 FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
-           WHERE p.sponsor_id = sp.id AND i.status = 'PUBLISHED')
+           WHERE p.sponsor_id = sp.id AND ${isPublished()})
   OR EXISTS (SELECT 1 FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-              WHERE l.sponsor_id = sp.id AND i.status = 'PUBLISHED'))`;
+              WHERE l.sponsor_id = sp.id AND ${isPublished()}))`;
 
 /** Reads sponsors and their placements. */
 export class SponsorService extends SqlService {
@@ -51,7 +52,7 @@ export class SponsorService extends SqlService {
     return this.keyed(
       SponsorPlacement,
       `SELECT p.*, p.sponsor_id AS key FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
-        WHERE p.sponsor_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        WHERE p.sponsor_id = ANY($1::int[]) AND ${isPublished()}
         ORDER BY i.date DESC, i.id DESC, p.position`,
       [sponsorIds],
     );

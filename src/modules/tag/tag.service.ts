@@ -1,11 +1,21 @@
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { isPublished } from '../issue/issue.visibility';
 import { Tag } from './tag.entity';
 
 /** Reads tags, the tags of links and issues, and counts of published links per tag. */
 export class TagService extends SqlService {
+  /** Tags carried by at least one link of a published issue. */
   all(): Promise<Tag[]> {
-    return this.rows(Tag, 'SELECT * FROM tag ORDER BY slug', []);
+    return this.rows(
+      Tag,
+      `SELECT t.* FROM tag t
+        WHERE EXISTS (SELECT 1 FROM link_tag lt JOIN link l ON l.id = lt.link_id
+                        JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
+                       WHERE lt.tag_id = t.id AND ${isPublished()})
+        ORDER BY t.slug`,
+      [],
+    );
   }
 
   byLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
@@ -33,7 +43,7 @@ export class TagService extends SqlService {
       `SELECT lt.tag_id AS id, count(*)::int AS n
          FROM link_tag lt JOIN link l ON l.id = lt.link_id
          JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-        WHERE lt.tag_id = ANY($1::int[]) AND i.status = 'PUBLISHED'
+        WHERE lt.tag_id = ANY($1::int[]) AND ${isPublished()}
         GROUP BY lt.tag_id`,
       [ids],
     );
