@@ -4,23 +4,37 @@ type Entry = { slug: string; name: string };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Executor = { query(sql: string, params?: unknown[]): Promise<any> };
 
-const UPSERTS = {
-  newsletter: `INSERT INTO newsletter (slug, name) VALUES ($1, $2)
-               ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
-  category: `INSERT INTO category (slug, name) VALUES ($1, $2)
-             ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug RETURNING id`,
-  sponsor: `INSERT INTO sponsor (domain, name, url) VALUES ($1, $2, $3)
-            ON CONFLICT (domain) DO UPDATE SET domain = EXCLUDED.domain RETURNING id`,
-  tags: `INSERT INTO tag (slug, name) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id, slug`,
+/**
+ * Find-or-create without locking rows that already exist (ON CONFLICT DO
+ * NOTHING, then read): concurrent imports never wait on each other here.
+ */
+const FIND_OR_CREATE = {
+  newsletter: [
+    'INSERT INTO newsletter (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id',
+    'SELECT id FROM newsletter WHERE slug = $1',
+  ],
+  category: [
+    'INSERT INTO category (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING RETURNING id',
+    'SELECT id FROM category WHERE slug = $1',
+  ],
+  sponsor: [
+    'INSERT INTO sponsor (domain, name, url) VALUES ($1, $2, $3) ON CONFLICT (domain) DO NOTHING RETURNING id',
+    'SELECT id FROM sponsor WHERE domain = $1',
+  ],
 } as const;
+
+const ENSURE_TAGS = [
+  'INSERT INTO tag (slug, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (slug) DO NOTHING',
+  'SELECT id, slug FROM tag WHERE slug = ANY($1::text[])',
+] as const;
 
 /**
  * Ids of the shared rows issues point at (newsletters, categories, sponsors,
- * tags), found or created once per batch. They are upserted in their own
- * short statements outside the issue's transaction, so concurrent imports
- * never wait on each other's locks; a dry run upserts inside its own
- * transaction instead (rolled back) and caches nothing.
+ * tags), found or created once per batch, in their own short statements
+ * outside the issue's transaction. Such a row can outlive an issue whose write
+ * then fails; it stays invisible, since the public sees shared rows only through
+ * published issues. A dry run works inside its own transaction (rolled back)
+ * and caches nothing.
  */
 export class IdCache {
   private readonly known = new Map<string, number>();
@@ -32,25 +46,25 @@ export class IdCache {
   scope(dryRunTransaction: Executor | null) {
     const executor: Executor = dryRunTransaction ?? this.dataSource;
     const remember = dryRunTransaction === null;
-    const resolve = async (key: string, sql: string, params: unknown[]): Promise<number> => {
+    const resolve = async (key: string, [insert, select]: readonly [string, string], params: unknown[]) => {
       const cached = this.known.get(key);
       if (cached !== undefined) return cached;
-      const [row] = await executor.query(sql, params);
-      if (remember) this.known.set(key, Number(row.id));
-      return Number(row.id);
+      const [row] = (await executor.query(insert, params)) ?? [];
+      const id = Number((row ?? (await executor.query(select, [params[0]]))[0]).id);
+      if (remember) this.known.set(key, id);
+      return id;
     };
     return {
-      newsletter: ({ slug, name }: Entry) => resolve(`newsletter:${slug}`, UPSERTS.newsletter, [slug, name]),
-      category: ({ slug, name }: Entry) => resolve(`category:${slug}`, UPSERTS.category, [slug, name]),
+      newsletter: ({ slug, name }: Entry) => resolve(`newsletter:${slug}`, FIND_OR_CREATE.newsletter, [slug, name]),
+      category: ({ slug, name }: Entry) => resolve(`category:${slug}`, FIND_OR_CREATE.category, [slug, name]),
       sponsor: ({ domain, name }: { domain: string; name: string }) =>
-        resolve(`sponsor:${domain}`, UPSERTS.sponsor, [domain, name, `https://${domain}/`]),
-      /** Ensures every taxonomy tag exists, named as the taxonomy says, and returns slug → id. */
+        resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, `https://${domain}/`]),
+      /** Ensures every taxonomy tag exists (renaming is `retag`'s job) and returns slug → id. */
       tags: async (topics: readonly Entry[]): Promise<Map<string, number>> => {
         if (this.tagIds) return this.tagIds;
-        const rows: Array<{ id: number; slug: string }> = await executor.query(UPSERTS.tags, [
-          topics.map((topic) => topic.slug),
-          topics.map((topic) => topic.name),
-        ]);
+        const slugs = topics.map((topic) => topic.slug);
+        await executor.query(ENSURE_TAGS[0], [slugs, topics.map((topic) => topic.name)]);
+        const rows: Array<{ id: number; slug: string }> = await executor.query(ENSURE_TAGS[1], [slugs]);
         const tagIds = new Map(rows.map((row) => [row.slug, Number(row.id)]));
         if (remember) this.tagIds = tagIds;
         return tagIds;

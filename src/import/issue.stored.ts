@@ -5,6 +5,7 @@ import type { LinkKind } from './parsed-issue';
 /** A stored issue in the planner's shape, with the ids of its rows, for comparing and rewriting. */
 export interface StoredPlan extends IssuePlan {
   issueId: number;
+  status: string;
   sectionIds: number[];
   linkIds: number[][];
 }
@@ -19,7 +20,7 @@ interface SectionRow {
 
 interface LinkRow {
   id: number;
-  section_position: number;
+  section_id: number;
   title: string;
   url: string;
   canonical_url: string;
@@ -44,8 +45,8 @@ interface PlacementRow {
 
 /** Locks the stored issue of `plan`'s newsletter and date, and reads it back as a plan. */
 export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, plan: IssuePlan): Promise<StoredPlan> {
-  const [issue]: Array<{ id: number; headline: string }> = await runner.query(
-    'SELECT id, headline FROM issue WHERE newsletter_id = $1 AND date = $2::date FOR UPDATE',
+  const [issue]: Array<{ id: number; headline: string; status: string }> = await runner.query(
+    'SELECT id, headline, status FROM issue WHERE newsletter_id = $1 AND date = $2::date FOR UPDATE',
     [newsletterId, plan.date],
   );
   const issueId = Number(issue.id);
@@ -56,7 +57,7 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
     [issueId],
   );
   const linkRows: LinkRow[] = await runner.query(
-    `SELECT l.*, s.position AS section_position, sp.domain AS sponsor_domain, sp.name AS sponsor_name,
+    `SELECT l.*, s.id AS section_id, sp.domain AS sponsor_domain, sp.name AS sponsor_name,
             ARRAY(SELECT t.slug FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
                    WHERE lt.link_id = l.id ORDER BY t.slug COLLATE "C") AS tags
        FROM link l JOIN section s ON s.id = l.section_id LEFT JOIN sponsor sp ON sp.id = l.sponsor_id
@@ -75,8 +76,10 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
     links: [],
   }));
   const linkIds: number[][] = sections.map(() => []);
+  const sectionIndex = new Map(sectionRows.map((row, index) => [row.id, index]));
   for (const row of linkRows) {
-    sections[row.section_position].links.push({
+    const index = sectionIndex.get(row.section_id) as number;
+    sections[index].links.push({
       title: row.title,
       url: row.url,
       canonicalUrl: row.canonical_url,
@@ -89,10 +92,11 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
       sponsor: row.sponsor_domain ? { domain: row.sponsor_domain, name: row.sponsor_name ?? row.sponsor_domain } : null,
       tags: row.tags,
     });
-    linkIds[row.section_position].push(Number(row.id));
+    linkIds[index].push(Number(row.id));
   }
   return {
     issueId,
+    status: issue.status,
     sectionIds: sectionRows.map((row) => Number(row.id)),
     linkIds,
     newsletter: plan.newsletter,

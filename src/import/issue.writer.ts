@@ -42,7 +42,9 @@ function writeIssueSql(onConflict: 'skip' | 'update'): string {
   const conflict =
     onConflict === 'skip'
       ? 'DO NOTHING'
-      : 'DO UPDATE SET headline = EXCLUDED.headline, updated_at = now(), version = issue.version + 1';
+      : `DO UPDATE SET headline = EXCLUDED.headline, status = 'PUBLISHED',
+           published_at = COALESCE(issue.published_at, EXCLUDED.published_at),
+           updated_at = now(), version = issue.version + 1`;
   return `
 WITH i AS (
   INSERT INTO issue (newsletter_id, date, headline, status, published_at, version)
@@ -110,15 +112,22 @@ export class IssueWriter {
   }
 
   async write(plan: IssuePlan, options: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
-    if (options.dryRun) return this.inTransaction(false, (runner) => this.writeIn(runner, plan, true));
+    if (options.dryRun) {
+      // Everything, shared rows included, inside one transaction that is rolled back.
+      return this.inTransaction(false, async (runner) => {
+        const refs = await resolveRefs(this.ids.scope(runner), plan);
+        return (await create(await runner.connect(), refs, plan, true)) ?? this.updateIn(runner, refs, plan, true);
+      });
+    }
     // Shared rows are resolved before any connection is held for the issue, so concurrent writers never
     // wait on the pool while holding one. A new issue is then a single atomic statement; only an
     // existing one needs a transaction (compare, then rewrite or leave alone).
     const refs = await resolveRefs(this.ids.scope(null), plan);
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    const created = await runNamed(pool, CREATE_ISSUE, issueParams(refs, plan, null));
-    if (created.length) return outcomeOf(plan, 'CREATED', created[0].id, false);
-    return this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, false));
+    return (
+      (await create(pool, refs, plan, false)) ??
+      this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, false))
+    );
   }
 
   private async inTransaction(commit: boolean, work: (runner: QueryRunner) => Promise<ImportOutcome>) {
@@ -138,24 +147,23 @@ export class IssueWriter {
     }
   }
 
-  /** A dry run: everything happens inside a transaction that is rolled back. */
-  private async writeIn(runner: QueryRunner, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome> {
-    const refs = await resolveRefs(this.ids.scope(runner), plan);
-    const created = await runNamed(await runner.connect(), CREATE_ISSUE, issueParams(refs, plan, null));
-    if (created.length) return outcomeOf(plan, 'CREATED', created[0].id, dryRun);
-    return this.updateIn(runner, refs, plan, dryRun);
-  }
-
   /** Compares a stored issue with the plan and rewrites it in place when they differ. */
   private async updateIn(runner: QueryRunner, refs: Refs, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome> {
     const stored = await loadStoredPlan(runner, refs.newsletterId, plan);
-    const changes = describeChanges(stored, plan);
+    // The importer takes in issues as published; importing over a draft publishes it.
+    const changes = [...(stored.status === 'PUBLISHED' ? [] : ['published']), ...describeChanges(stored, plan)];
     if (!changes.length) return outcomeOf(plan, 'UNCHANGED', stored.issueId, dryRun, []);
     await runner.query('DELETE FROM section WHERE issue_id = $1', [stored.issueId]);
     await runner.query('DELETE FROM sponsor_placement WHERE issue_id = $1', [stored.issueId]);
     await runNamed(await runner.connect(), REWRITE_ISSUE, issueParams(refs, plan, keptIds(stored, plan)));
     return outcomeOf(plan, 'UPDATED', stored.issueId, dryRun, changes);
   }
+}
+
+/** Inserts the issue unless one exists for its newsletter and date; null when it does. */
+async function create(on: Pool | PoolClient, refs: Refs, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome | null> {
+  const created = await runNamed(on, CREATE_ISSUE, issueParams(refs, plan, null));
+  return created.length ? outcomeOf(plan, 'CREATED', created[0].id, dryRun) : null;
 }
 
 function linkCount(plan: IssuePlan): number {
