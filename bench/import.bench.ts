@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   console.log(`archive: ${issueCount} issues, ${links} section links (+1 sponsor block each) in ${archive}`);
 
   const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 56000 + (process.pid % 1000), settings: process.env.XSC ? { synchronous_commit: 'off' } : {} });
+  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 56000 + (process.pid % 1000) });
   const admin = createDataSource({ url: serverUrl ?? embedded!.url, poolSize: 1 });
   await admin.initialize();
   const name = `newsletter_bench_${process.pid}`;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { collectFiles, importFiles } from '../import/batch';
 import { Importer } from '../import/importer';
@@ -23,6 +24,11 @@ function main(): void {
   }
   if (!args.positionals.length) {
     console.error(USAGE);
+    process.exit(2);
+  }
+  const missing = args.positionals.filter((entry) => !fs.existsSync(entry));
+  if (missing.length) {
+    console.error(`no such file or folder: ${missing.join(', ')}\n${USAGE}`);
     process.exit(2);
   }
   const files = collectFiles(args.positionals);

@@ -2,6 +2,7 @@
  * Assembles a ParsedIssue from what a format parser read, and refuses what is
  * not an issue. Shared by every format, so the rules live in one place.
  */
+import { isIsoDate } from '../common/scalars';
 import { NotAnIssueError, UnknownNewsletterError } from './import.errors';
 import { collapseSpaces, decodeHtmlEntities } from './inline-text';
 import { buildLink, buildSponsorBlock, isSponsoredItem, RawItem } from './item.builder';
@@ -59,16 +60,11 @@ function readHeading(text: string): { heading: string; date: string } {
   const match = HEADING_WITH_DATE.exec(collapseSpaces(text));
   if (!match) throw new NotAnIssueError(`the heading "# ${text}" has no date; expected ${HEADING_FORMAT}`);
   const [, name, year, month, day] = match;
-  if (!isCalendarDate(Number(year), Number(month), Number(day))) {
+  if (!isIsoDate(`${year}-${month}-${day}`)) {
     throw new NotAnIssueError(`impossible date ${year}-${month}-${day} in the heading "# ${text}"`);
   }
   if (name === '') throw new NotAnIssueError(`the heading "# ${text}" names no newsletter; expected ${HEADING_FORMAT}`);
   return { heading: name, date: `${year}-${month}-${day}` };
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function failUnknown(heading: string): never {

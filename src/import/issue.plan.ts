@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NEWSLETTERS } from './newsletter-names';
 import type { LinkKind, ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
 import { matchTopics } from './taxonomy';
@@ -47,13 +48,15 @@ export interface IssuePlan {
   placements: PlannedPlacement[];
 }
 
+/** `Headlines & Launches` → `headlines-and-launches`; a title with no Latin letters or digits keeps a stable code instead. */
 export function slugify(text: string): string {
-  return text
+  const slug = text
     .normalize('NFKD')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  return slug || `section-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
 }
 
 function sponsorOf(domain: string) {

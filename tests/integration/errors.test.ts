@@ -96,3 +96,9 @@ it('answers a body that is not JSON, or too large, with a JSON error and no stac
   expect(huge.status).toBe(413);
   expect(((await huge.json()) as any).errors[0].message).toMatch(/too large/);
 });
+
+it('answers the health check', async () => {
+  const response = await fetch(h.url.replace('/graphql', '/healthz'));
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});

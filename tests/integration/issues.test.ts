@@ -53,7 +53,7 @@ describe('issue(newsletter, date)', () => {
       date: '2025-01-07',
       status: 'PUBLISHED',
       newsletter: { slug: 'ai', name: 'TLDR AI' },
-      sections: [{ position: 0, title: 'Research & Innovation', category: { slug: 'research-innovation' } }],
+      sections: [{ position: 0, title: 'Research & Innovation', category: { slug: 'research-and-innovation' } }],
       tags: [{ slug: 'llm' }, { slug: 'security' }],
       previous: { date: '2025-01-06' },
       // The draft of 2025-01-08 is skipped.

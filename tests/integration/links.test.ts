@@ -96,15 +96,15 @@ it('gives each link its section, issue and tags', async () => {
   });
 });
 
-it('pages with opaque cursors that round-trip in both orders', async () => {
-  for (const order of ['NEWEST_FIRST', 'OLDEST_FIRST']) {
+it('pages with opaque cursors that round-trip in both orders and at every page size', async () => {
+  for (const [order, size] of [['NEWEST_FIRST', 1], ['NEWEST_FIRST', 2], ['OLDEST_FIRST', 1], ['OLDEST_FIRST', 3]]) {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
       const page: any = await h.gql(
-        `query($after: String, $order: DateOrder) { links(first: 2, after: $after, orderBy: $order) {
+        `query($after: String, $order: DateOrder, $size: Int) { links(first: $size, after: $after, orderBy: $order) {
           totalCount edges { cursor node { title } } pageInfo { hasNextPage hasPreviousPage endCursor startCursor } } }`,
-        { after, order },
+        { after, order, size },
       );
       const links = page.data.links;
       expect(links.totalCount).toBe(5);

@@ -11,7 +11,8 @@ it('schema.graphql matches the schema the code builds (run `npm run schema:emit`
 });
 
 it('the migrations build exactly the schema the entities describe', async () => {
-  const dataSource = createDataSource({ url: await createTestDatabase(), poolSize: 1 });
+  const database = await createTestDatabase();
+  const dataSource = createDataSource({ url: database.url, poolSize: 1 });
   await dataSource.initialize();
   try {
     expect(await dataSource.showMigrations()).toBe(false);
@@ -19,11 +20,13 @@ it('the migrations build exactly the schema the entities describe', async () => 
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   } finally {
     await dataSource.destroy();
+    await database.drop();
   }
 });
 
 it('every migration can be reverted and re-applied', async () => {
-  const dataSource = createDataSource({ url: await createTestDatabase(), poolSize: 1 });
+  const database = await createTestDatabase();
+  const dataSource = createDataSource({ url: database.url, poolSize: 1 });
   await dataSource.initialize();
   try {
     while ((await dataSource.query(`SELECT count(*) AS n FROM migrations`))[0].n > 0) {
@@ -34,5 +37,6 @@ it('every migration can be reverted and re-applied', async () => {
     expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   } finally {
     await dataSource.destroy();
+    await database.drop();
   }
 });

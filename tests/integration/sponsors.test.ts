@@ -53,9 +53,3 @@ it('pages through sponsors by name', async () => {
   });
   expect(second.data?.sponsors).toEqual({ edges: [{ node: { domain: 'beta.io' } }], pageInfo: { hasNextPage: false } });
 });
-
-it('answers the health check', async () => {
-  const response = await fetch(h.url.replace('/graphql', '/healthz'));
-  expect(response.status).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok' });
-});

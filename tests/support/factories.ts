@@ -1,4 +1,5 @@
 import { DataSource, DeepPartial } from 'typeorm';
+import { slugify } from '../../src/import/issue.plan';
 import { Category } from '../../src/modules/category/category.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Issue } from '../../src/modules/issue/issue.entity';
@@ -37,7 +38,6 @@ export interface IssueSpec {
   placements?: Array<{ sponsor: Sponsor; title?: string }>;
 }
 
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Builds test data row by row through TypeORM, so tests state exactly what exists. */
 export class Factory {

@@ -46,22 +46,30 @@ function serverUrl(): string {
   return url;
 }
 
-/** Clones the migrated template into a database of this test file's own. */
-export async function createTestDatabase(): Promise<string> {
-  const name = `newsletter_test_${randomBytes(6).toString('hex')}`;
+async function onServer(sql: string): Promise<void> {
   const admin = createDataSource({ url: serverUrl(), poolSize: 1 });
   await admin.initialize();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE newsletter_test_template`);
-  await admin.destroy();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Clones the migrated template into a database of this test file's own; `drop` removes it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `newsletter_test_${randomBytes(6).toString('hex')}`;
+  await onServer(`CREATE DATABASE ${name} TEMPLATE newsletter_test_template`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  return url.toString();
+  return { url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** A real HTTP server on a random port over a fresh database; `gql` posts to it. */
 export async function startHarness(options: { adminToken?: string | null } = {}): Promise<Harness> {
   const statements = new StatementCounter();
-  const dataSource = createDataSource({ url: await createTestDatabase(), poolSize: 4, logger: statements });
+  const database = await createTestDatabase();
+  const dataSource = createDataSource({ url: database.url, poolSize: 4, logger: statements });
   await dataSource.initialize();
   const server: AppServer = await createServer(dataSource, {
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
@@ -83,6 +91,7 @@ export async function startHarness(options: { adminToken?: string | null } = {})
     async close() {
       await server.apollo.stop();
       await dataSource.destroy();
+      await database.drop();
     },
   };
 }

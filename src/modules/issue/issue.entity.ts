@@ -58,7 +58,7 @@ export class Issue {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
-  @Field(() => Int, { description: 'Incremented on every change; send it back to edit safely.' })
+  @Field(() => Int, { description: 'Starts at 1 and goes up by one on every change.' })
   @VersionColumn()
   version!: number;
 }

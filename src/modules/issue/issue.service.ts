@@ -11,15 +11,12 @@ import { isPublished, publishedOnly, whereIssueScope } from './issue.visibility'
 
 /** Reads published issues: one by newsletter and date, filtered pages, neighbours. */
 export class IssueService extends SqlService {
-  private select(sql: string, params: unknown[]): Promise<Issue[]> {
-    return this.rows(Issue, sql, params);
-  }
 
   async findOne(newsletterSlug: string, date: string): Promise<Issue | null> {
     const where = publishedOnly(new SqlWhere());
     where.and(`i.newsletter_id = (SELECT id FROM newsletter WHERE slug = ${where.param(newsletterSlug)})`);
     where.and(`i.date = ${where.param(date)}::date`);
-    const [issue] = await this.select(`SELECT i.* FROM issue i ${where}`, where.params);
+    const [issue] = await this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
     return issue ?? null;
   }
 
@@ -34,7 +31,7 @@ export class IssueService extends SqlService {
       where.and(`(i.date, i.id) ${newest ? '<' : '>'} (${where.param(date)}::date, ${where.param(id)}::int)`);
     }
     const direction = newest ? 'DESC' : 'ASC';
-    const rows = await this.select(
+    const rows = await this.rows(Issue, 
       `SELECT i.* FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
       where.params,
     );
@@ -60,7 +57,7 @@ export class IssueService extends SqlService {
   byIds(ids: readonly number[]): Promise<Issue[]> {
     const where = publishedOnly(new SqlWhere());
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
-    return this.select(`SELECT i.* FROM issue i ${where}`, where.params);
+    return this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
   }
 
   /** For each issue id (`key`), the nearest published issue of the same newsletter before or after it. */
