@@ -13,27 +13,9 @@ export class BadUserInputError extends AppError {
   }
 }
 
-export class NotFoundError extends AppError {
-  constructor(message: string) {
-    super('NOT_FOUND', message);
-  }
-}
-
 export class UnauthenticatedError extends AppError {
   constructor(message: string) {
     super('UNAUTHENTICATED', message);
-  }
-}
-
-export class ForbiddenError extends AppError {
-  constructor(message: string) {
-    super('FORBIDDEN', message);
-  }
-}
-
-export class ConflictError extends AppError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super('CONFLICT', message, details);
   }
 }
 
