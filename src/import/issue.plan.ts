@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NEWSLETTERS } from './newsletter-names';
-import type { LinkKind, ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
+import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
 import { matchTopics } from './taxonomy';
 import { sponsorDisplayName } from './item.builder';
 import { registrableDomain } from './url';
@@ -10,16 +10,7 @@ import { registrableDomain } from './url';
  * parsed issue plus everything derived from it (categories, tags, sponsors).
  * The writer compares it with what is stored and writes the difference.
  */
-export interface PlannedLink {
-  title: string;
-  url: string;
-  canonicalUrl: string;
-  domain: string;
-  summary: string;
-  readTimeLabel: string | null;
-  readMinutes: number | null;
-  kind: LinkKind;
-  sponsored: boolean;
+export interface PlannedLink extends ParsedLink {
   /** The sponsor of a sponsored link, identified by its registrable domain. */
   sponsor: { domain: string; name: string } | null;
   tags: string[];
@@ -65,15 +56,7 @@ function sponsorOf(domain: string) {
 
 function planLink(link: ParsedLink): PlannedLink {
   return {
-    title: link.title,
-    url: link.url,
-    canonicalUrl: link.canonicalUrl,
-    domain: link.domain,
-    summary: link.summary,
-    readTimeLabel: link.readTimeLabel,
-    readMinutes: link.readMinutes,
-    kind: link.kind,
-    sponsored: link.sponsored,
+    ...link,
     sponsor: link.sponsored && link.domain ? sponsorOf(registrableDomain(link.domain)) : null,
     tags: matchTopics(link),
   };
