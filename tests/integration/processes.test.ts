@@ -1,15 +1,13 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createTestDatabase } from '../support/harness';
 
 const PROJECT = path.resolve(__dirname, '..', '..');
 
-/**
- * `npm start` end to end: the built server on a fresh embedded Postgres loads
- * the sample through the importer, answers, and stops cleanly on SIGTERM.
- */
-describe('the server process', () => {
+/** The built entry points run as their own processes, as `npm start` and `npm run import` run them. */
+describe('the built commands', () => {
   let work: string;
 
   beforeAll(() => {
@@ -22,7 +20,7 @@ describe('the server process', () => {
 
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('starts on an embedded Postgres with the sample, then drains and exits 0 on SIGTERM', async () => {
+  it('server: starts on an embedded Postgres with the sample, then drains and exits 0 on SIGTERM', async () => {
     const dataDir = path.join(work, 'pg');
     const embeddedPort = 41000 + Math.floor(Math.random() * 2000);
     const child = spawn(process.execPath, ['dist/src/main.js'], {
@@ -63,5 +61,36 @@ describe('the server process', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(() => process.kill(postgresPid, 0)).toThrow();
+  }, 60000);
+
+  it('import: imports the good files, lists each failure, prints the summary and exits 1', async () => {
+    const folder = path.join(work, 'issues');
+    fs.mkdirSync(folder);
+    fs.copyFileSync(path.join(PROJECT, 'tests', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md'), path.join(folder, 'good.md'));
+    fs.writeFileSync(path.join(folder, 'empty.md'), '');
+    const database = await createTestDatabase();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['dist/src/cli/import.js', ...args], {
+        cwd: PROJECT,
+        env: { ...process.env, DATABASE_URL: database.url },
+        encoding: 'utf8',
+      });
+    try {
+      const dryRun = run('--dry-run', folder);
+      expect(dryRun.status).toBe(1);
+      expect(dryRun.stdout).toMatch(/^1 would be created, 0 would be updated, 0 unchanged, 1 failed; \d+ links would be written in [\d.]+ s$/m);
+      const first = run(folder);
+      expect(first.status).toBe(1);
+      expect(first.stderr).toContain(`failed: ${path.join(folder, 'empty.md')}: not a newsletter issue: the file is empty`);
+      expect(first.stdout).toMatch(/^1 created, 0 updated, 0 unchanged, 1 failed; \d+ links written in [\d.]+ s$/m);
+      const again = run(path.join(folder, 'good.md'));
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/^0 created, 0 updated, 1 unchanged, 0 failed; 0 links written/m);
+      const missing = run(path.join(folder, 'nope.md'));
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toMatch(/no such file or folder: .*nope\.md/);
+    } finally {
+      await database.drop();
+    }
   }, 60000);
 });
