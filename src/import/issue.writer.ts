@@ -99,8 +99,9 @@ const LINK_COLUMNS = [
 ] as const;
 
 /**
- * Writes planned issues, each in one transaction: a new issue is inserted, a
- * stored one is compared and rewritten in place only when it differs, keeping
+ * Writes planned issues, each atomically: a new issue is inserted by one
+ * statement, a stored one is compared and, only when it differs, rewritten in
+ * place in one transaction, keeping
  * the ids of sections and links that are still there. One writer serves a
  * whole batch and caches the ids of newsletters, categories, sponsors and tags.
  */
