@@ -67,5 +67,7 @@ export async function importFiles(importer: Importer, files: string[], options: 
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Writers finish out of order; report failures in file order.
+  summary.failed.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
   return summary;
 }
