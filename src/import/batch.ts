@@ -68,6 +68,7 @@ export async function importFiles(importer: Importer, files: string[], options: 
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // Writers finish out of order; report failures in file order.
-  summary.failed.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file));
+  const order = new Map(files.map((file, index) => [file, index]));
+  summary.failed.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   return summary;
 }
