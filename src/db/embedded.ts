@@ -83,13 +83,13 @@ const MAX_SOCKET_DIR = 90;
  * The server also listens on a Unix socket in its data folder when the path is
  * short enough: local clients skip TCP, which makes bulk imports markedly faster.
  */
-function socketSettings(dataDir: string): Record<string, string> {
-  return dataDir.length <= MAX_SOCKET_DIR ? { unix_socket_directories: dataDir } : {};
+function usesSocket(dataDir: string): boolean {
+  return dataDir.length <= MAX_SOCKET_DIR;
 }
 
 function serverUrl(dataDir: string, port: number): string {
   const url = new URL(`postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`);
-  if (dataDir.length <= MAX_SOCKET_DIR) {
+  if (usesSocket(dataDir)) {
     url.searchParams.set('host', dataDir);
     url.searchParams.set('port', String(port));
   }
@@ -142,7 +142,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     persistent: true,
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
-    postgresFlags: Object.entries({ ...socketSettings(dataDir), ...options.settings }).flatMap(([name, value]) => [
+    postgresFlags: Object.entries({
+      ...(usesSocket(dataDir) ? { unix_socket_directories: dataDir } : {}),
+      ...options.settings,
+    }).flatMap(([name, value]) => [
       '-c',
       `${name}=${value}`,
     ]),
@@ -160,15 +163,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   if (found.state === 'orphan') await stopOrphan(dataDir, found.pid);
   if (found.state === 'stale') fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-      throw new Error(`${dataDir} is not empty and holds no Postgres data: refusing to initialise a server there`);
-    }
-    prepareForRoot(dataDir);
-    await server.initialise();
-  } else {
-    prepareForRoot(dataDir);
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (fresh && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+    throw new Error(`${dataDir} is not empty and holds no Postgres data: refusing to initialise a server there`);
   }
+  prepareForRoot(dataDir);
+  if (fresh) await server.initialise();
   try {
     await server.start();
   } catch (error) {

@@ -26,7 +26,8 @@ it('brings every link back to exactly the tags the rules give, and removes tags 
 
   const summary = await retagArchive(h.dataSource);
   expect(summary.tagsRemoved).toBe(1);
-  expect(summary.changed).toBeGreaterThanOrEqual(1);
+  // Deleting the retired tag already cleared the second link; only the first needed rewriting.
+  expect(summary.changed).toBe(1);
 
   const { data } = await h.gql(LINKS);
   expect(data?.links.edges.length).toBeGreaterThan(5);

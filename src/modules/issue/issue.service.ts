@@ -31,7 +31,8 @@ export class IssueService extends SqlService {
       where.and(`(i.date, i.id) ${newest ? '<' : '>'} (${where.param(date)}::date, ${where.param(id)}::int)`);
     }
     const direction = newest ? 'DESC' : 'ASC';
-    const rows = await this.rows(Issue, 
+    const rows = await this.rows(
+      Issue,
       `SELECT i.* FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
       where.params,
     );
