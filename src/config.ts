@@ -23,6 +23,10 @@ export interface Config {
   seedSample: boolean;
   /** Deepest nesting of fields a query may use. */
   maxQueryDepth: number;
+  /** Least time between two writes of an API key's `last_used_at`. */
+  keyLastUsedIntervalS: number;
+  /** How often the in-process scheduler looks for scheduled issues that are due. */
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,5 +84,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     adminToken: adminToken(env),
     seedSample: boolean(env, 'SEED_SAMPLE', true),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
+    keyLastUsedIntervalS: integer(env, 'KEY_LAST_USED_INTERVAL_S', 60, 0, 86400),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5000, 50, 3600000),
   });
 }

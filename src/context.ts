@@ -5,19 +5,13 @@ import { createNewsletterLoaders } from './modules/newsletter/newsletter.loaders
 import { createSectionLoaders } from './modules/section/section.loaders';
 import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
 import { createTagLoaders } from './modules/tag/tag.loaders';
+import type { Viewer } from './auth/policy';
 import type { Services } from './services';
 
-/** Who is calling: the public, or an admin holding the configured token. */
-export interface Viewer {
-  isAdmin: boolean;
-  /** False when the server has no admin token configured: nobody can write. */
-  writesEnabled: boolean;
-}
-
-function createLoaders(services: Services) {
+function createLoaders(services: Services, viewer: Viewer) {
   return {
     ...createCategoryLoaders(services),
-    ...createIssueLoaders(services),
+    ...createIssueLoaders(services, viewer),
     ...createLinkLoaders(services),
     ...createNewsletterLoaders(services),
     ...createSectionLoaders(services),
@@ -28,7 +22,7 @@ function createLoaders(services: Services) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Per-request context: the viewer, the shared services and fresh loaders (no cache outlives a request). */
+/** Per-request context: the viewer (decided by auth/policy.ts), the shared services and fresh loaders (no cache outlives a request). */
 export interface Context {
   viewer: Viewer;
   services: Services;
@@ -36,5 +30,5 @@ export interface Context {
 }
 
 export function createContext(services: Services, viewer: Viewer): Context {
-  return { viewer, services, loaders: createLoaders(services) };
+  return { viewer, services, loaders: createLoaders(services, viewer) };
 }

@@ -1,8 +1,10 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from './auth/policy';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
+import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
@@ -14,6 +16,7 @@ export const RESOLVERS = [
   CategoryResolver,
   ImportResolver,
   IssueResolver,
+  IssueEditResolver,
   LinkResolver,
   NewsletterResolver,
   SectionResolver,
@@ -28,6 +31,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false },
+    authChecker,
   });
 }
 

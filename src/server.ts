@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -10,21 +9,12 @@ import { depthLimit } from './common/depth-limit';
 import { Messages } from './common/errors';
 import { formatError } from './common/format-error';
 import type { Config } from './config';
-import { Context, createContext, Viewer } from './context';
+import { authenticate } from './auth/policy';
+import { Context, createContext } from './context';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 
-export type ServerConfig = Pick<Config, 'adminToken' | 'maxQueryDepth'>;
-
-/** Reads the viewer from `Authorization: Bearer <token>`; only the configured admin token counts. */
-export function viewerFrom(authorization: string | undefined, adminToken: string | null): Viewer {
-  const presented = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
-  if (!adminToken) return { isAdmin: false, writesEnabled: false };
-  if (!presented) return { isAdmin: false, writesEnabled: true };
-  const a = Buffer.from(presented);
-  const b = Buffer.from(adminToken);
-  return { isAdmin: a.length === b.length && timingSafeEqual(a, b), writesEnabled: true };
-}
+export type ServerConfig = Pick<Config, 'adminToken' | 'maxQueryDepth' | 'keyLastUsedIntervalS'>;
 
 /** Bodies Express refuses before GraphQL sees them (bad JSON, too large) get a GraphQL-shaped error, never a stack trace. */
 function requestErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
@@ -68,7 +58,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
-  const services = createServices(dataSource);
+  const services = createServices(dataSource, config);
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -82,7 +72,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, viewerFrom(req.headers.authorization, config.adminToken)),
+      context: async ({ req }) =>
+        createContext(services, await authenticate(req.headers.authorization, config.adminToken, services.apiKeys)),
     }),
   );
   app.use(requestErrorHandler);

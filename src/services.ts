@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
+import type { Config } from './config';
 import { Importer } from './import/importer';
+import { ApiKeyService } from './modules/api-key/api-key.service';
 import { CategoryService } from './modules/category/category.service';
+import { IssueEditService } from './modules/issue/issue-edit.service';
 import { IssueService } from './modules/issue/issue.service';
 import { LinkService } from './modules/link/link.service';
 import { NewsletterService } from './modules/newsletter/newsletter.service';
@@ -9,12 +12,16 @@ import { SponsorService } from './modules/sponsor/sponsor.service';
 import { TagService } from './modules/tag/tag.service';
 
 /** The application's services, built once per DataSource and shared by all requests. */
-export function createServices(dataSource: DataSource) {
+export type ServicesConfig = Pick<Config, 'keyLastUsedIntervalS'>;
+
+export function createServices(dataSource: DataSource, config: ServicesConfig) {
   return {
+    apiKeys: new ApiKeyService(dataSource, config.keyLastUsedIntervalS),
     categories: new CategoryService(dataSource),
     /** A fresh importer per call, so cached ids never outlive one request. */
     importer: () => new Importer(dataSource),
     issues: new IssueService(dataSource),
+    issueEdits: new IssueEditService(dataSource),
     links: new LinkService(dataSource),
     newsletters: new NewsletterService(dataSource),
     sections: new SectionService(dataSource),

@@ -19,9 +19,33 @@ export class UnauthenticatedError extends AppError {
   }
 }
 
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(entity: string, id: number | string, field?: string) {
+    super('NOT_FOUND', `${entity} ${id} does not exist.`, field ? { field } : undefined);
+  }
+}
+
+/** An edit based on a version of the issue that is no longer current; nothing was written. */
+export class ConflictError extends AppError {
+  constructor(issueId: number, expectedVersion: number, currentVersion: number) {
+    super(
+      'CONFLICT',
+      `Issue ${issueId} is at version ${currentVersion}, not ${expectedVersion}: someone else changed it. Reload and try again.`,
+      { issueId, expectedVersion, currentVersion, field: 'expectedVersion' },
+    );
+  }
+}
+
 /** Client-facing messages, kept in one place. */
 export const Messages = {
-  adminRequired: 'This operation needs an admin token: send "Authorization: Bearer <ADMIN_TOKEN>".',
-  writesDisabled: 'Writes are disabled: the server has no ADMIN_TOKEN configured.',
+  keyRequired: 'This operation needs an API key: send "Authorization: Bearer <key>".',
+  badKey: 'The API key is not valid: it is unknown, revoked or expired.',
+  roleRequired: (role: string) => `This operation needs a key with the ${role} role.`,
   internal: 'Internal server error.',
 } as const;

@@ -24,12 +24,12 @@ interface ValidationFailure {
   children?: ValidationFailure[];
 }
 
-/** "first: first must not be greater than 100; ..." from class-validator's nested failures. */
-function describeValidation(failures: ValidationFailure[], prefix = ''): string[] {
+/** Each failing field's path with its messages, from class-validator's nested failures. */
+function validationFailures(failures: ValidationFailure[], prefix = ''): Array<{ path: string; messages: string[] }> {
   return failures.flatMap((failure) => {
     const path = prefix ? `${prefix}.${failure.property}` : failure.property;
-    const own = Object.values(failure.constraints ?? {}).map((message) => `${path}: ${message}`);
-    return [...own, ...describeValidation(failure.children ?? [], path)];
+    const own = failure.constraints ? [{ path, messages: Object.values(failure.constraints) }] : [];
+    return [...own, ...validationFailures(failure.children ?? [], path)];
   });
 }
 
@@ -72,7 +72,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const failures = extensions.validationErrors as ValidationFailure[] | undefined;
     if (failures) {
       delete extensions.validationErrors;
-      return { ...base, message: `Invalid argument: ${describeValidation(failures).join('; ')}`, extensions };
+      const fields = validationFailures(failures);
+      const message = fields.flatMap(({ path, messages }) => messages.map((text) => `${path}: ${text}`)).join('; ');
+      // The first offending field, as a path inside the argument ("headline", "tags.any").
+      return { ...base, message: `Invalid argument: ${message}`, extensions: { ...extensions, field: fields[0]?.path } };
     }
     return { ...base, extensions };
   }

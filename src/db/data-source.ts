@@ -1,5 +1,8 @@
 import pg from 'pg';
 import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { ApiKey } from '../modules/api-key/api-key.entity';
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { CategoryAlias } from '../modules/category/category-alias.entity';
 import { Category } from '../modules/category/category.entity';
 import { Issue } from '../modules/issue/issue.entity';
 import { Link } from '../modules/link/link.entity';
@@ -7,7 +10,9 @@ import { Newsletter } from '../modules/newsletter/newsletter.entity';
 import { Section } from '../modules/section/section.entity';
 import { SponsorPlacement } from '../modules/sponsor/sponsor-placement.entity';
 import { Sponsor } from '../modules/sponsor/sponsor.entity';
+import { LinkTagOverride } from '../modules/tag/link-tag-override.entity';
 import { LinkTag } from '../modules/tag/link-tag.entity';
+import { TagAlias } from '../modules/tag/tag-alias.entity';
 import { Tag } from '../modules/tag/tag.entity';
 import { MIGRATIONS } from '../../migrations';
 
@@ -16,7 +21,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // Counts come back as bigint strings; they fit comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export const ENTITIES = [Newsletter, Issue, Section, Category, Link, Tag, LinkTag, Sponsor, SponsorPlacement];
+export const ENTITIES = [
+  Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
+  ApiKey, AuditEntry,
+];
 
 export interface DataSourceSettings {
   url: string;

@@ -77,6 +77,8 @@ export class Factory {
       headline: spec.headline ?? `Headline of ${newsletter.slug} ${spec.date}`,
       status,
       publishedAt: status === IssueStatus.PUBLISHED ? new Date(`${spec.date}T06:00:00Z`) : null,
+      // Far enough ahead that no scheduler run during a test makes it due.
+      publishAt: status === IssueStatus.SCHEDULED ? new Date(Date.now() + 365 * 86400_000) : null,
     });
     for (const [position, section] of (spec.sections ?? []).entries()) {
       await this.section(issue, position, section);

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource, Logger } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
-import { AppServer, createServer } from '../../src/server';
+import { ApiKeyService } from '../../src/modules/api-key/api-key.service';
+import { Role } from '../../src/modules/api-key/role';
+import { AppServer, createServer, ServerConfig } from '../../src/server';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -37,6 +39,10 @@ export interface Harness {
   statements: StatementCounter;
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Creates an API key with this role and returns its secret. */
+  key(role: Role, name?: string): Promise<string>;
+  /** Rows in each table that a write can touch, audit trail included: equal before and after a refused call. */
+  rowCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -66,7 +72,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 }
 
 /** A real HTTP server on a random port over a fresh database; `gql` posts to it. */
-export async function startHarness(options: { adminToken?: string | null } = {}): Promise<Harness> {
+export async function startHarness(options: { adminToken?: string | null; config?: Partial<ServerConfig> } = {}): Promise<Harness> {
   const statements = new StatementCounter();
   const database = await createTestDatabase();
   const dataSource = createDataSource({ url: database.url, poolSize: 4, logger: statements });
@@ -74,7 +80,10 @@ export async function startHarness(options: { adminToken?: string | null } = {})
   const server: AppServer = await createServer(dataSource, {
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
+    keyLastUsedIntervalS: 60,
+    ...options.config,
   });
+  const keys = new ApiKeyService(dataSource, 60);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -87,6 +96,23 @@ export async function startHarness(options: { adminToken?: string | null } = {})
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async key(role, name = `test ${role.toLowerCase()}`) {
+      return (await keys.create({ name, role }, { kind: 'CLI', keyId: null, name: 'test harness' })).secret;
+    },
+    async rowCounts() {
+      const rows: Array<{ table: string; n: number }> = await dataSource.query(
+        `SELECT 'issue' AS table, count(*) AS n FROM issue UNION ALL SELECT 'section', count(*) FROM section
+         UNION ALL SELECT 'link', count(*) FROM link UNION ALL SELECT 'link_tag', count(*) FROM link_tag
+         UNION ALL SELECT 'link_tag_override', count(*) FROM link_tag_override
+         UNION ALL SELECT 'sponsor', count(*) FROM sponsor UNION ALL SELECT 'sponsor_placement', count(*) FROM sponsor_placement
+         UNION ALL SELECT 'newsletter', count(*) FROM newsletter UNION ALL SELECT 'category', count(*) FROM category
+         UNION ALL SELECT 'tag', count(*) FROM tag UNION ALL SELECT 'tag_alias', count(*) FROM tag_alias
+         UNION ALL SELECT 'category_alias', count(*) FROM category_alias UNION ALL SELECT 'api_key', count(*) FROM api_key
+         UNION ALL SELECT 'audit_entry', count(*) FROM audit_entry
+         UNION ALL SELECT 'versions', COALESCE(sum(version), 0) FROM issue`,
+      );
+      return Object.fromEntries(rows.map((row) => [row.table, Number(row.n)]));
     },
     async close() {
       await server.apollo.stop();

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       adminToken: null,
       seedSample: true,
       maxQueryDepth: 12,
+      keyLastUsedIntervalS: 60,
+      schedulerIntervalMs: 5000,
     });
   });
 

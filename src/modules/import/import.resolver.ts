@@ -1,20 +1,16 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { BadUserInputError, Messages, UnauthenticatedError } from '../../common/errors';
+import { requireRole } from '../../auth/policy';
+import { BadUserInputError } from '../../common/errors';
 import type { Context } from '../../context';
 import { NotAnIssueError, UnknownNewsletterError } from '../../import/import.errors';
+import { Role } from '../api-key/role';
 import { ImportIssueInput, ImportIssuePayload, ImportStatus } from './import.types';
-
-/** Refuses writes unless the caller presented the configured admin token. */
-export function requireAdmin({ viewer }: Context): void {
-  if (!viewer.writesEnabled) throw new UnauthenticatedError(Messages.writesDisabled);
-  if (!viewer.isAdmin) throw new UnauthenticatedError(Messages.adminRequired);
-}
 
 @Resolver()
 export class ImportResolver {
-  @Mutation(() => ImportIssuePayload, { description: 'Imports one rendered issue (admin only). Idempotent.' })
+  @Mutation(() => ImportIssuePayload, { description: 'Imports one rendered issue (editors and admins). Idempotent.' })
   async importIssue(@Arg('input') input: ImportIssueInput, @Ctx() context: Context): Promise<ImportIssuePayload> {
-    requireAdmin(context);
+    requireRole(context.viewer, Role.EDITOR);
     try {
       const outcome = await context.services.importer().import({
         text: input.markdown,

@@ -21,7 +21,9 @@ import { IssueStatus } from './issue-status';
 @Entity('issue')
 @Unique('uq_issue_newsletter_date', ['newsletterId', 'date'])
 @Index('ix_issue_published_date', ['date', 'id'], { where: `"status" = 'PUBLISHED'` })
+@Index('ix_issue_scheduled', ['publishAt'], { where: `"status" = 'SCHEDULED'` })
 @Check('ck_issue_published_at', `"status" <> 'PUBLISHED' OR "published_at" IS NOT NULL`)
+@Check('ck_issue_scheduled_publish_at', `"status" <> 'SCHEDULED' OR "publish_at" IS NOT NULL`)
 export class Issue {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -46,9 +48,17 @@ export class Issue {
   @Column({ type: 'enum', enum: IssueStatus, enumName: 'issue_status', default: IssueStatus.DRAFT })
   status!: IssueStatus;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the issue went public; kept when it is unpublished.' })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a SCHEDULED issue is to go public; null otherwise.' })
+  @Column({ name: 'publish_at', type: 'timestamptz', nullable: true })
+  publishAt!: Date | null;
+
+  /** The version the last import left; a higher version means an editor changed the issue since. */
+  @Column({ name: 'imported_version', type: 'int', nullable: true })
+  importedVersion!: number | null;
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

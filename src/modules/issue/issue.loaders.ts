@@ -1,10 +1,11 @@
 import { groupLoader, idLoader } from '../../common/loaders';
+import type { Viewer } from '../../auth/policy';
 import type { Services } from '../../services';
 
-/** Per-request loaders of issues and their neighbours. */
-export function createIssueLoaders({ issues }: Services) {
+/** Per-request loaders of issues and their neighbours; editors reach drafts by id (the public never does). */
+export function createIssueLoaders({ issues }: Services, viewer: Viewer) {
   return {
-    issueById: idLoader((ids) => issues.byIds(ids)),
+    issueById: idLoader((ids) => issues.byIds(ids, viewer.canSeeDrafts)),
     previousIssue: groupLoader((ids) => issues.neighbours(ids, 'previous')),
     nextIssue: groupLoader((ids) => issues.neighbours(ids, 'next')),
   };

@@ -54,9 +54,9 @@ export class IssueService extends SqlService {
     return where;
   }
 
-  /** Published issues by id (loader batch). */
-  byIds(ids: readonly number[]): Promise<Issue[]> {
-    const where = publishedOnly(new SqlWhere());
+  /** Published issues by id (loader batch); with `drafts`, issues of any status (editors only). */
+  byIds(ids: readonly number[], drafts = false): Promise<Issue[]> {
+    const where = drafts ? new SqlWhere() : publishedOnly(new SqlWhere());
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
     return this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
   }

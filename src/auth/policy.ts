@@ -1,0 +1,63 @@
+import type { AuthChecker } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
+import type { ApiKeyService } from '../modules/api-key/api-key.service';
+import { sameSecret } from '../modules/api-key/api-key.service';
+import { Role, roleAtLeast } from '../modules/api-key/role';
+import { Actor, ADMIN_TOKEN_ACTOR } from './actor';
+
+/**
+ * Who is calling and what follows from it, decided once per request here and
+ * nowhere else: resolvers and services receive the answer.
+ */
+export interface Viewer {
+  /** Null for the anonymous public. */
+  role: Role | null;
+  /** Who the audit trail names for this caller's writes; null for the public. */
+  actor: Actor | null;
+  /** Editors and admins may read drafts and scheduled issues (by asking for them); nobody else ever can. */
+  canSeeDrafts: boolean;
+}
+
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: null, actor: null, canSeeDrafts: false });
+
+export function viewerOf(role: Role, actor: Actor): Viewer {
+  return { role, actor, canSeeDrafts: roleAtLeast(role, Role.EDITOR) };
+}
+
+/** A request-level refusal: answered 401 before any resolver runs. */
+function badCredentials(): GraphQLError {
+  return new GraphQLError(Messages.badKey, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Reads `Authorization: Bearer <secret>`. No header: the public. The bootstrap
+ * ADMIN_TOKEN: an admin. A live API key: its role. Anything else (a malformed
+ * header, an unknown, revoked or expired key) refuses the whole request.
+ */
+export async function authenticate(
+  authorization: string | undefined,
+  adminToken: string | null,
+  apiKeys: ApiKeyService,
+): Promise<Viewer> {
+  if (authorization === undefined || authorization.trim() === '') return PUBLIC_VIEWER;
+  const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  if (!secret || secret.length > 200) throw badCredentials();
+  if (adminToken && sameSecret(secret, adminToken)) return viewerOf(Role.ADMIN, ADMIN_TOKEN_ACTOR);
+  const key = await apiKeys.authenticate(secret);
+  if (!key) throw badCredentials();
+  return viewerOf(key.role, { kind: 'API_KEY', keyId: key.id, name: key.name });
+}
+
+/** Refuses the call unless the viewer holds at least `role`: UNAUTHENTICATED without a key, FORBIDDEN with too weak a one. */
+export function requireRole(viewer: Viewer, role: Role): Actor {
+  if (viewer.role === null || viewer.actor === null) throw new UnauthenticatedError(Messages.keyRequired);
+  if (!roleAtLeast(viewer.role, role)) throw new ForbiddenError(Messages.roleRequired(role));
+  return viewer.actor;
+}
+
+/** type-graphql's `@Authorized(Role.EDITOR)`: the least role a field or mutation needs. */
+export const authChecker: AuthChecker<{ viewer: Viewer }, Role> = ({ context }, roles) => {
+  requireRole(context.viewer, roles[0] ?? Role.PARTNER);
+  return true;
+};

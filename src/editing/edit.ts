@@ -1,0 +1,68 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { appendAudit, AuditRecord } from '../modules/audit/audit.service';
+
+/**
+ * One editorial write in progress: its transaction, its actor, the issues it
+ * has touched (each bumped once) and the audit entries it will commit with.
+ */
+export class Edit {
+  private readonly versions = new Map<number, number>();
+  private readonly records: AuditRecord[] = [];
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+  ) {}
+
+  /** Rows of any statement, RETURNING rows of UPDATE and DELETE included (TypeORM's plain `query` pairs those with a count). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows; callers name the type when they care
+  async query<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.manager.queryRunner!.query(sql, params, true);
+    return result.records as T[];
+  }
+
+  /**
+   * Bumps the issue's version once per edit, after checking it is still the
+   * one the editor saw (`expectedVersion`; omitted only by bulk writes that
+   * take none). The row lock taken here serialises concurrent edits of one
+   * issue: the second waits, then finds the version moved and gets CONFLICT.
+   */
+  async touchIssue(issueId: number, expectedVersion?: number): Promise<number> {
+    const known = this.versions.get(issueId);
+    if (known !== undefined) return known;
+    const params: unknown[] = [issueId];
+    const check = expectedVersion === undefined ? '' : ` AND version = $${params.push(expectedVersion)}`;
+    const [row] = await this.query<{ version: number }>(
+      `UPDATE issue SET version = version + 1, updated_at = now() WHERE id = $1${check} RETURNING version`,
+      params,
+    );
+    if (!row) {
+      const [current] = await this.query<{ version: number }>('SELECT version FROM issue WHERE id = $1', [issueId]);
+      if (!current) throw new NotFoundError('Issue', issueId, 'issueId');
+      throw new ConflictError(issueId, expectedVersion as number, current.version);
+    }
+    this.versions.set(issueId, row.version);
+    return row.version;
+  }
+
+  /** Queues an audit entry; all of them are written just before the commit. */
+  audit(record: AuditRecord): void {
+    this.records.push(record);
+  }
+
+  async flush(): Promise<void> {
+    await appendAudit(this.manager, this.actor, this.records.splice(0));
+  }
+}
+
+/** Runs `work` in one transaction with its audit entries: everything commits together, or nothing does. */
+export function runEdit<T>(dataSource: DataSource, actor: Actor, work: (edit: Edit) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    const edit = new Edit(manager, actor);
+    const result = await work(edit);
+    await edit.flush();
+    return result;
+  });
+}

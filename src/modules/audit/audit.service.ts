@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  issueId?: number | null;
+  changes?: Record<string, { before: unknown; after: unknown }>;
+  summary?: Record<string, unknown> | null;
+}
+
+/** Appends audit entries; always called with the transaction that makes the write, so both commit or neither. */
+export async function appendAudit(manager: EntityManager, actor: Actor, records: AuditRecord[]): Promise<void> {
+  if (!records.length) return;
+  await manager.query(
+    `INSERT INTO audit_entry (actor_kind, actor_key_id, actor_name, action, entity_type, entity_id, issue_id, changes, summary)
+     SELECT $1, $2, $3, x.action, x.entity_type, x.entity_id, x.issue_id, x.changes, x.summary
+       FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::jsonb[], $9::jsonb[])
+         AS x(action, entity_type, entity_id, issue_id, changes, summary)`,
+    [
+      actor.kind,
+      actor.keyId,
+      actor.name,
+      records.map((r) => r.action),
+      records.map((r) => r.entityType),
+      records.map((r) => r.entityId),
+      records.map((r) => r.issueId ?? null),
+      records.map((r) => JSON.stringify(r.changes ?? {})),
+      records.map((r) => (r.summary ? JSON.stringify(r.summary) : null)),
+    ],
+  );
+}
+
+/** The fields of `after` whose values differ from `before`, as { field: { before, after } }. */
+export function changedFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { before: unknown; after: unknown }> {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    const old = (before as Record<string, unknown>)[field];
+    if (JSON.stringify(old) !== JSON.stringify(value)) changes[field] = { before: old ?? null, after: value };
+  }
+  return changes;
+}
