@@ -4,7 +4,7 @@
  */
 import { isIsoDate } from '../common/scalars';
 import { NotAnIssueError, UnknownNewsletterError } from './import.errors';
-import { collapseSpaces, decodeHtmlEntities } from './inline-text';
+import { collapseSpaces, decodeHtmlEntities } from '../content/inline-text';
 import { buildLink, buildSponsorBlock, isSponsoredItem, RawItem } from './item.builder';
 import { newsletterFromHeading } from './newsletter-names';
 import type { ParsedIssue } from './parsed-issue';

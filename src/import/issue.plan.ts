@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { NEWSLETTERS } from './newsletter-names';
 import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
-import { matchTopics } from './taxonomy';
-import { sponsorDisplayName } from './item.builder';
-import { registrableDomain } from './url';
+import { matchTopics } from '../content/taxonomy';
+import { slugify } from '../content/slug';
+import { sponsorDisplayName } from '../content/sponsor-name';
+import { registrableDomain } from '../content/url';
 
 /**
  * What an issue should look like in the database, in plain values: the
@@ -39,16 +39,6 @@ export interface IssuePlan {
   placements: PlannedPlacement[];
 }
 
-/** `Headlines & Launches` → `headlines-and-launches`; a title with no Latin letters or digits keeps a stable code instead. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || `section-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
-}
 
 function sponsorOf(domain: string) {
   return { domain, name: sponsorDisplayName(domain) };

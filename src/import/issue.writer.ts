@@ -5,7 +5,7 @@ import { IdCache, IdScope } from './id-cache';
 import { describeChanges } from './issue.diff';
 import type { IssuePlan, PlannedLink } from './issue.plan';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
-import { TOPICS } from './taxonomy';
+import { TOPICS } from '../content/taxonomy';
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 

@@ -2,10 +2,12 @@
  * Turns one item as any format prints it (heading text, URL, summary paragraphs)
  * into a ParsedLink or ParsedSponsorBlock.
  */
-import { collapseSpaces, collapseSpacesPerLine, decodeHtmlEntities, unescapeMarkdown } from './inline-text';
-import { isSponsored, linkKind, readMinutes } from './label';
+import { collapseSpaces, collapseSpacesPerLine, decodeHtmlEntities, unescapeMarkdown } from '../content/inline-text';
+import { isSponsored } from '../content/label';
+import { deriveLinkFields } from '../content/link-fields';
 import type { ParsedLink, ParsedSponsorBlock } from './parsed-issue';
-import { canonicalizeUrl, domainOf, registrableDomain } from './url';
+import { sponsorDisplayName } from '../content/sponsor-name';
+import { canonicalizeUrl, domainOf, registrableDomain } from '../content/url';
 
 /** An item before interpretation: `[### <heading>](<url>)` followed by paragraphs of markdown. */
 export interface RawItem {
@@ -23,18 +25,7 @@ export function isSponsoredItem(item: RawItem): boolean {
 
 export function buildLink(item: RawItem): ParsedLink {
   const { title, label } = splitHeading(item.heading);
-  const canonicalUrl = canonicalizeUrl(item.url);
-  return {
-    title,
-    url: item.url.trim(),
-    canonicalUrl,
-    domain: domainOf(canonicalUrl),
-    summary: summaryOf(item),
-    readTimeLabel: label,
-    readMinutes: readMinutes(label),
-    kind: linkKind(label, canonicalUrl),
-    sponsored: isSponsored(label),
-  };
+  return { title, url: item.url.trim(), summary: summaryOf(item), readTimeLabel: label, ...deriveLinkFields(item.url, label) };
 }
 
 export function buildSponsorBlock(item: RawItem): ParsedSponsorBlock {
@@ -66,14 +57,4 @@ function summaryOf(item: RawItem): string {
 
 function cleanInline(text: string): string {
   return collapseSpaces(decodeHtmlEntities(unescapeMarkdown(text)));
-}
-
-/** `go.mezmo.com` → "Mezmo", `flashpoint-intel.com` → "Flashpoint Intel", `tldr.tech` → "TLDR". */
-export function sponsorDisplayName(domain: string): string {
-  const [name = domain] = domain.split('.');
-  return name
-    .split('-')
-    .filter(Boolean)
-    .map((word) => (/[aeiouy]/.test(word) ? word[0].toUpperCase() + word.slice(1) : word.toUpperCase()))
-    .join(' ');
 }

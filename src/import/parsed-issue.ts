@@ -4,7 +4,9 @@
  * writer turns it into rows, so formats never touch the database.
  */
 
-export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'OTHER';
+import type { LinkKind } from '../content/label';
+
+export type { LinkKind };
 
 export interface ParsedLink {
   /** Plain text: label removed, markdown escapes and entities decoded, spaces collapsed. */

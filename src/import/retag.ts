@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { matchTopics, TOPICS } from './taxonomy';
+import { matchTopics, TOPICS } from '../content/taxonomy';
 
 export interface RetagSummary {
   links: number;

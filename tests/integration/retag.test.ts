@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Importer } from '../../src/import/importer';
 import { retagArchive } from '../../src/import/retag';
-import { matchTopics } from '../../src/import/taxonomy';
+import { matchTopics } from '../../src/content/taxonomy';
 import { Harness, startHarness } from '../support/harness';
 
 const FIXTURE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md'), 'utf8');

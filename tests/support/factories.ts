@@ -1,5 +1,5 @@
 import { DataSource, DeepPartial } from 'typeorm';
-import { slugify } from '../../src/import/issue.plan';
+import { slugify } from '../../src/content/slug';
 import { Category } from '../../src/modules/category/category.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Issue } from '../../src/modules/issue/issue.entity';

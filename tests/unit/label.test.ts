@@ -1,4 +1,4 @@
-import { isSponsored, linkKind, readMinutes } from '../../src/import/label';
+import { isSponsored, linkKind, readMinutes } from '../../src/content/label';
 
 describe('readMinutes', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { matchTopics, TOPICS } from '../../src/import/taxonomy';
+import { matchTopics, TOPICS } from '../../src/content/taxonomy';
 
 const link = (title: string, summary = '', domain = 'blog.kettle.io') => ({ title, summary, domain });
 

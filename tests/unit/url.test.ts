@@ -1,4 +1,4 @@
-import { canonicalizeUrl, domainOf, registrableDomain } from '../../src/import/url';
+import { canonicalizeUrl, domainOf, registrableDomain } from '../../src/content/url';
 
 describe('canonicalizeUrl', () => {
   test.each([

@@ -108,7 +108,7 @@ describe('updateIssue', () => {
       Array.from({ length: 50 }, (_, n) => `Edit ${n}`).sort(),
     );
     console.log(`50 concurrent updates with retry: ${conflicts} conflicts answered, final version ${version}`);
-  });
+  }, 120_000);
 
   it('answers NOT_FOUND for an issue that does not exist and BAD_USER_INPUT for a malformed id', async () => {
     const missing = await h.gql(UPDATE, { input: { id: '999999', expectedVersion: 1, headline: 'x' } }, editor);

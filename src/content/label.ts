@@ -2,7 +2,8 @@
  * Reading of the label a newsletter prints after an item's title, as in
  * `[### Title (8 minute read)](url)`: reading time, kind of link, sponsorship.
  */
-import type { LinkKind } from './parsed-issue';
+/** What a link points at, as derived from its label and URL. */
+export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'OTHER';
 
 /** "8 minute read", "1 hour read", "1 hour 5 minute read", "45 minute video". */
 const DURATION_LABEL =
