@@ -2,6 +2,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/policy';
+import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
@@ -13,6 +15,8 @@ import { SponsorPlacementResolver, SponsorResolver } from './modules/sponsor/spo
 import { TagResolver } from './modules/tag/tag.resolver';
 
 export const RESOLVERS = [
+  ApiKeyResolver,
+  AuditResolver,
   CategoryResolver,
   ImportResolver,
   IssueResolver,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Importer } from './import/importer';
 import { ApiKeyService } from './modules/api-key/api-key.service';
+import { AuditLogService } from './modules/audit/audit-log.service';
 import { CategoryService } from './modules/category/category.service';
 import { IssueEditService } from './modules/issue/issue-edit.service';
 import { IssueService } from './modules/issue/issue.service';
@@ -17,6 +18,7 @@ export type ServicesConfig = Pick<Config, 'keyLastUsedIntervalS'>;
 export function createServices(dataSource: DataSource, config: ServicesConfig) {
   return {
     apiKeys: new ApiKeyService(dataSource, config.keyLastUsedIntervalS),
+    auditLog: new AuditLogService(dataSource),
     categories: new CategoryService(dataSource),
     /** A fresh importer per call, so cached ids never outlive one request. */
     importer: () => new Importer(dataSource),

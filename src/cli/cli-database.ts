@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AppError } from '../common/errors';
 import { ConfigError, loadConfig } from '../config';
 import { Database, openDatabase } from '../db/database';
 
@@ -9,7 +10,9 @@ export async function runWithDatabase(task: (database: Database) => Promise<numb
     database = await openDatabase(loadConfig());
     process.exitCode = await task(database);
   } catch (error) {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+    else if (error instanceof AppError) console.error(error.message);
+    else console.error(error);
     process.exitCode = 1;
   } finally {
     await database?.close();

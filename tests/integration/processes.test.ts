@@ -2,7 +2,18 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createDataSource } from '../../src/db/data-source';
 import { createTestDatabase } from '../support/harness';
+
+async function onDatabase(url: string, sql: string) {
+  const dataSource = createDataSource({ url, poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    return await dataSource.query(sql);
+  } finally {
+    await dataSource.destroy();
+  }
+}
 
 const PROJECT = path.resolve(__dirname, '..', '..');
 
@@ -89,6 +100,42 @@ describe('the built commands', () => {
       const missing = run(path.join(folder, 'nope.md'));
       expect(missing.status).toBe(2);
       expect(missing.stderr).toMatch(/no such file or folder: .*nope\.md/);
+    } finally {
+      await database.drop();
+    }
+  }, 60000);
+
+  it('keys: create prints the secret once, list never shows it, revoke stops it; bad usage exits 2', async () => {
+    const database = await createTestDatabase();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['dist/src/cli/keys.js', ...args], {
+        cwd: PROJECT,
+        env: { ...process.env, DATABASE_URL: database.url },
+        encoding: 'utf8',
+      });
+    try {
+      const created = run('create', '--role', 'editor', '--name', 'Night desk', '--expires', '90d');
+      expect(created.status).toBe(0);
+      const secret = /secret \(shown once, store it now\): (nlk_\S+)/.exec(created.stdout)?.[1];
+      expect(secret).toBeDefined();
+      expect(created.stdout).toMatch(/^created key 1 \(EDITOR, "Night desk", expires \d{4}-/m);
+      const listed = run('list');
+      expect(listed.status).toBe(0);
+      expect(listed.stdout).toMatch(/^1 {2}EDITOR {2}active {2}nlk_\S{8}… {2}"Night desk"/m);
+      expect(listed.stdout).not.toContain(secret!.slice(12));
+      const revoked = run('revoke', '1');
+      expect(revoked.status).toBe(0);
+      expect(run('list').stdout).toMatch(/^1 {2}EDITOR {2}revoked/m);
+      const audit = await onDatabase(database.url, `SELECT action, actor_kind, changes::text FROM audit_entry ORDER BY id`);
+      expect(audit.map((row: { action: string }) => row.action)).toEqual(['createApiKey', 'revokeApiKey']);
+      expect(audit.every((row: { actor_kind: string }) => row.actor_kind === 'CLI')).toBe(true);
+      expect(JSON.stringify(audit)).not.toContain(secret!.slice(12));
+      expect(run('create', '--role', 'owner', '--name', 'x').status).toBe(2);
+      expect(run('create', '--role', 'admin').stderr).toMatch(/create needs --name/);
+      expect(run('revoke', 'abc').status).toBe(2);
+      const missing = run('revoke', '99');
+      expect(missing.status).toBe(1);
+      expect(missing.stderr.trim()).toBe('API key 99 does not exist.');
     } finally {
       await database.drop();
     }

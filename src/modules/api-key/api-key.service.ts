@@ -28,7 +28,8 @@ export interface NewApiKey {
   expiresAt?: Date | null;
 }
 
-const COLUMNS = `id, name, role, prefix, secret_hash AS "secretHash", created_at AS "createdAt", expires_at AS "expiresAt",
+/** Every column but the hash, which never leaves this service. */
+const COLUMNS = `id, name, role, prefix, created_at AS "createdAt", expires_at AS "expiresAt",
   revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
 
 /** Issues, lists, revokes and checks API keys. Only hashes are stored; a secret is returned once, by `create`. */
@@ -83,7 +84,8 @@ export class ApiKeyService {
   async authenticate(secret: string): Promise<ApiKey | null> {
     const hash = hashSecret(secret);
     const [key] = await this.dataSource.query<ApiKey[]>(
-      `SELECT ${COLUMNS} FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      `SELECT ${COLUMNS}, secret_hash AS "secretHash" FROM api_key
+        WHERE secret_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
       [hash],
     );
     if (!key || !timingSafeEqual(Buffer.from(key.secretHash), Buffer.from(hash))) return null;
