@@ -33,8 +33,7 @@ export async function layOut(edit: Edit, of: Ordered, layout: ReadonlyArray<{ pa
   );
 }
 
-/** `ids` with `id` inserted at `position` (appended when `position` is undefined). */
-export function insertAt(ids: readonly number[], id: number, position: number | undefined): number[] {
-  const at = position ?? ids.length;
-  return [...ids.slice(0, at), id, ...ids.slice(at)];
+/** `ids` with `id` inserted at `position`. */
+export function insertAt(ids: readonly number[], id: number, position: number): number[] {
+  return [...ids.slice(0, position), id, ...ids.slice(position)];
 }

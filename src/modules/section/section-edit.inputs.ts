@@ -30,7 +30,7 @@ export class AddSectionInput {
   @Field(() => Int, { nullable: true, description: 'Where to insert it, from 0; left out, the section goes last.' })
   @Min(0)
   @Max(100_000)
-  position?: number;
+  position?: number | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are; emoji and category set to null are cleared.' })

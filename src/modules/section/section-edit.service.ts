@@ -32,15 +32,14 @@ export class SectionEditService {
       await edit.touchIssue(issueId, input.expectedVersion);
       const category = input.category ? await categoryBySlug(edit, input.category) : null;
       const ids = await orderedIds(edit, SECTIONS, issueId);
-      if (input.position !== undefined && input.position !== null) checkPosition(input.position, ids.length);
+      const position = input.position ?? ids.length;
+      checkPosition(position, ids.length);
       const [{ id }] = await edit.query<{ id: number }>(
         `INSERT INTO section (issue_id, position, title, emoji, category_id)
          VALUES ($1, (SELECT COALESCE(max(position) + 1, 0) FROM section WHERE issue_id = $1), $2, $3, $4) RETURNING id`,
         [issueId, input.title.trim(), emojiOf(input.emoji), category?.id ?? null],
       );
-      if (input.position !== undefined && input.position !== null && input.position < ids.length) {
-        await layOut(edit, SECTIONS, [{ parentId: issueId, ids: insertAt(ids, id, input.position) }]);
-      }
+      if (position < ids.length) await layOut(edit, SECTIONS, [{ parentId: issueId, ids: insertAt(ids, id, position) }]);
       const after = await sectionRow(edit, id);
       edit.audit({ action: 'addSection', entityType: 'SECTION', entityId: id, issueId, changes: createdFields(audited(after)) });
       return this.hydrate(after);
@@ -116,7 +115,7 @@ export class SectionEditService {
 }
 
 /** The section after its issue's version was checked and bumped (which also locks the issue against concurrent edits). */
-export async function lockedSection(edit: Edit, id: number, expectedVersion: number): Promise<SectionRow> {
+async function lockedSection(edit: Edit, id: number, expectedVersion: number): Promise<SectionRow> {
   const [owner] = await edit.query<{ issue_id: number }>('SELECT issue_id FROM section WHERE id = $1', [id]);
   if (!owner) throw new NotFoundError('Section', id, 'id');
   await edit.touchIssue(owner.issue_id, expectedVersion);
