@@ -8,8 +8,10 @@ import { CategoryResolver } from './modules/category/category.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
+import { LinkEditResolver } from './modules/link/link-edit.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
+import { SectionEditResolver } from './modules/section/section-edit.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
 import { SponsorPlacementResolver, SponsorResolver } from './modules/sponsor/sponsor.resolver';
 import { TagResolver } from './modules/tag/tag.resolver';
@@ -22,8 +24,10 @@ export const RESOLVERS = [
   IssueResolver,
   IssueEditResolver,
   LinkResolver,
+  LinkEditResolver,
   NewsletterResolver,
   SectionResolver,
+  SectionEditResolver,
   SponsorResolver,
   SponsorPlacementResolver,
   TagResolver,

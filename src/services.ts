@@ -6,8 +6,10 @@ import { AuditLogService } from './modules/audit/audit-log.service';
 import { CategoryService } from './modules/category/category.service';
 import { IssueEditService } from './modules/issue/issue-edit.service';
 import { IssueService } from './modules/issue/issue.service';
+import { LinkEditService } from './modules/link/link-edit.service';
 import { LinkService } from './modules/link/link.service';
 import { NewsletterService } from './modules/newsletter/newsletter.service';
+import { SectionEditService } from './modules/section/section-edit.service';
 import { SectionService } from './modules/section/section.service';
 import { SponsorService } from './modules/sponsor/sponsor.service';
 import { TagService } from './modules/tag/tag.service';
@@ -25,8 +27,10 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     issues: new IssueService(dataSource),
     issueEdits: new IssueEditService(dataSource),
     links: new LinkService(dataSource),
+    linkEdits: new LinkEditService(dataSource),
     newsletters: new NewsletterService(dataSource),
     sections: new SectionService(dataSource),
+    sectionEdits: new SectionEditService(dataSource),
     sponsors: new SponsorService(dataSource),
     tags: new TagService(dataSource),
   };

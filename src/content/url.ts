@@ -53,6 +53,11 @@ export function canonicalizeUrl(raw: string): string {
   return `${url.protocol}//${auth}${url.host}${url.pathname}${query && `?${query}`}${fragment && `#${fragment}`}`;
 }
 
+/** Whether the text is an absolute http(s) URL with a host, read as `canonicalizeUrl` reads it (trimmed, entities decoded). */
+export function isHttpUrl(raw: string): boolean {
+  return parseHttpUrl(decodeHtmlEntities(raw.trim())) !== null;
+}
+
 /** Host of the URL, lower-cased, without `www.`; the address's domain for `mailto:`; '' when unparsable. */
 export function domainOf(url: string): string {
   const decoded = decodeHtmlEntities(url.trim());

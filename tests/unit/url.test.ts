@@ -1,4 +1,4 @@
-import { canonicalizeUrl, domainOf, registrableDomain } from '../../src/content/url';
+import { canonicalizeUrl, domainOf, isHttpUrl, registrableDomain } from '../../src/content/url';
 
 describe('canonicalizeUrl', () => {
   test.each([
@@ -52,5 +52,15 @@ describe('registrableDomain', () => {
     ['localhost', 'localhost'],
   ])('%s → %s', (host, domain) => {
     expect(registrableDomain(host)).toBe(domain);
+  });
+});
+
+describe('isHttpUrl', () => {
+  test.each(['https://kettle.io', ' http://kettle.io/a?b=c&amp;d=e ', 'HTTPS://Kettle.IO/x'])('accepts %p', (url) => {
+    expect(isHttpUrl(url)).toBe(true);
+  });
+
+  test.each(['/privacy', 'kettle.io', 'https://', 'http://exa mple.com/x', 'ftp://kettle.io/f', 'mailto:jobs@kettle.io', ''])('refuses %p', (url) => {
+    expect(isHttpUrl(url)).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 export function createTagLoaders({ tags }: Services) {
   return {
     tagsByLink: groupLoader((ids) => tags.byLinkIds(ids)),
+    tagDecisionsByLink: groupLoader((ids) => tags.decisionsByLinkIds(ids)),
     tagsByIssue: groupLoader((ids) => tags.byIssueIds(ids)),
     tagLinkCount: countLoader((ids) => tags.publishedLinkCounts(ids)),
   };

@@ -1,6 +1,7 @@
-import { Keyed } from '../../db/hydrate';
+import { hydrateKeyed, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { isPublished } from '../issue/issue.visibility';
+import { TagDecision } from './tag-decision.type';
 import { Tag } from './tag.entity';
 
 /** Reads tags, the tags of links and issues, and counts of published links per tag. */
@@ -25,6 +26,19 @@ export class TagService extends SqlService {
         WHERE lt.link_id = ANY($1::int[]) ORDER BY t.slug`,
       [linkIds],
     );
+  }
+
+  /** Editors' tag decisions on these links (link_tag_override), by tag slug. */
+  async decisionsByLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<TagDecision>>> {
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT t.*, o.included, o.link_id AS key FROM link_tag_override o JOIN tag t ON t.id = o.tag_id
+        WHERE o.link_id = ANY($1::int[]) ORDER BY t.slug`,
+      [linkIds],
+    );
+    return hydrateKeyed(this.dataSource, Tag, rows, 'key').map(({ key, value }, index) => ({
+      key,
+      value: { tag: value, included: Boolean(rows[index].included) },
+    }));
   }
 
   byIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
