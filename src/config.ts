@@ -27,6 +27,8 @@ export interface Config {
   keyLastUsedIntervalS: number;
   /** How often the in-process scheduler looks for scheduled issues that are due. */
   schedulerIntervalMs: number;
+  /** Run the in-process scheduler; off only when another process publishes scheduled issues. */
+  schedulerEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +88,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     keyLastUsedIntervalS: integer(env, 'KEY_LAST_USED_INTERVAL_S', 60, 0, 86400),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5000, 50, 3600000),
+    schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
   });
 }

@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { Database, openDatabase } from './db/database';
 import { loadSampleIfEmpty } from './import/sample';
+import { IssueScheduler } from './modules/issue/issue.scheduler';
 import { AppServer, createServer } from './server';
 
 /**
- * Starts the API: configuration, database, migrations, sample content, then
- * HTTP. SIGINT/SIGTERM stop it in order: no new requests, requests in flight
+ * Starts the API: configuration, database, migrations, sample content, the
+ * scheduler of scheduled issues, then HTTP. SIGINT/SIGTERM stop it in order:
+ * no new requests, requests in flight finished, the scheduler's run in flight
  * finished, pool closed, embedded server stopped; a failed start releases
  * whatever it had already opened.
  */
@@ -15,6 +17,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   let database: Database | null = null;
   let server: AppServer | null = null;
+  let scheduler: IssueScheduler | null = null;
   let stopRequested: (signal: string) => void = () => undefined;
   const stopped = new Promise<string>((resolve) => (stopRequested = resolve));
   process.once('SIGINT', () => stopRequested('SIGINT'));
@@ -25,6 +28,11 @@ async function main(): Promise<number> {
     if (config.seedSample) {
       const loaded = await loadSampleIfEmpty(database.dataSource);
       if (loaded) console.log(loaded);
+    }
+    if (config.schedulerEnabled) {
+      scheduler = new IssueScheduler(database.dataSource, { intervalMs: config.schedulerIntervalMs });
+      scheduler.start();
+      console.log(`scheduler: publishing scheduled issues when due, checking every ${config.schedulerIntervalMs} ms`);
     }
     server = await createServer(database.dataSource, config);
     const { httpServer } = server;
@@ -39,6 +47,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await server?.apollo.stop().catch((error: unknown) => console.error('while stopping the server:', error));
+    await scheduler?.stop().catch((error: unknown) => console.error('while stopping the scheduler:', error));
     await database?.close().catch((error: unknown) => console.error('while closing the database:', error));
   }
 }

@@ -61,3 +61,8 @@ export const authChecker: AuthChecker<{ viewer: Viewer }, Role> = ({ context }, 
   requireRole(context.viewer, roles[0] ?? Role.PARTNER);
   return true;
 };
+
+/** Admins may delete published issues; editors only drafts and scheduled ones (they unpublish first). */
+export function mayDeletePublished(viewer: Viewer): boolean {
+  return roleAtLeast(viewer.role, Role.ADMIN);
+}

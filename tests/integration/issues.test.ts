@@ -1,3 +1,5 @@
+import { ApiKeyService } from '../../src/modules/api-key/api-key.service';
+import { Role } from '../../src/modules/api-key/role';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { LinkKind } from '../../src/modules/link/link-kind';
 import { Factory } from '../support/factories';
@@ -161,5 +163,72 @@ describe('drafts', () => {
       'test-admin-token-0123456789',
     );
     expect(data?.issues.totalCount).toBe(0);
+  });
+
+  describe('asked for by preview or by status', () => {
+    let partner: string;
+    let editor: string;
+    let revoked: string;
+    /** What the public sees with no argument: every answer below must match it or be refused. */
+    const PUBLIC_VIEW = `{
+      issues(first: 50) { totalCount edges { node { date headline newsletter { slug } previous { date } next { date } } } }
+      links(first: 100) { totalCount }
+      tags { slug linkCount } categories { slug linkCount } newsletters { slug } sponsors { totalCount }
+    }`;
+
+    beforeAll(async () => {
+      partner = await h.key(Role.PARTNER);
+      editor = await h.key(Role.EDITOR);
+      const keys = new ApiKeyService(h.dataSource, 60);
+      const cli = { kind: 'CLI' as const, keyId: null, name: 'test' };
+      const { key, secret } = await keys.create({ name: 'revoked editor', role: Role.EDITOR }, cli);
+      await keys.revoke(key.id, cli);
+      revoked = secret;
+    });
+
+    /** Queries that name a draft or scheduled issue through the new arguments. */
+    const ASKING = [
+      `{ issue(newsletter: "ai", date: "2025-01-08", preview: true) { id headline sections { title links { title } } tags { slug } } }`,
+      `{ issue(newsletter: "hidden", date: "2025-01-07", preview: true) { id newsletter { name } } }`,
+      // Asking is refused even where the answer would be a published issue.
+      `{ issue(newsletter: "ai", date: "2025-01-07", preview: true) { id } }`,
+      `{ issues(filter: { statuses: [DRAFT] }) { totalCount edges { node { headline } } } }`,
+      `{ issues(filter: { statuses: [SCHEDULED], newsletters: ["hidden"] }) { totalCount } }`,
+      `{ issues(filter: { statuses: [PUBLISHED, DRAFT, SCHEDULED], tags: { any: ["leak"] } }) { totalCount } }`,
+      `{ links(filter: { statuses: [DRAFT, SCHEDULED] }) { totalCount edges { node { title tags { slug linkCount } } } } }`,
+    ];
+
+    it.each([
+      ['the public', () => undefined, 'UNAUTHENTICATED'],
+      ['a partner', () => partner, 'FORBIDDEN'],
+    ])('refuse %s, who never sees a draft, a scheduled issue or a count including one', async (_who, token, code) => {
+      const before = await h.rowCounts();
+      for (const query of ASKING) {
+        const response = await h.gql(query, undefined, token());
+        expect(response.errors?.[0].extensions?.code).toBe(code);
+        expect(JSON.stringify(response.data ?? null)).not.toMatch(/Secret|Soon|leak|2025-01-08|hidden/);
+      }
+      const published = await h.gql(`{ issues(filter: { statuses: [PUBLISHED] }) { totalCount } }`, undefined, token());
+      expect(published.data?.issues.totalCount).toBe(4);
+      const plain = await h.gql(PUBLIC_VIEW, undefined, token());
+      expect(plain.data).toEqual((await h.gql(PUBLIC_VIEW)).data);
+      expect(JSON.stringify(plain.data)).not.toMatch(/Secret|Soon|leak|2025-01-08|hidden/);
+      expect(await h.rowCounts()).toEqual(before);
+    });
+
+    it('refuse a revoked key at the request level', async () => {
+      const response = await h.gql(ASKING[0], undefined, revoked);
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data ?? null).toBeNull();
+    });
+
+    it('stay out of what an editor sees without asking: the same answers and counts as the public', async () => {
+      const asEditor = await h.gql(PUBLIC_VIEW, undefined, editor);
+      expect(asEditor.errors).toBeUndefined();
+      expect(asEditor.data).toEqual((await h.gql(PUBLIC_VIEW)).data);
+      const byDate = await h.gql(`{ issue(newsletter: "ai", date: "2025-01-08") { id } }`, undefined, editor);
+      expect(byDate.data?.issue).toBeNull();
+    });
   });
 });

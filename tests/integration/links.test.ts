@@ -1,3 +1,4 @@
+import { Role } from '../../src/modules/api-key/role';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { LinkKind } from '../../src/modules/link/link-kind';
 import { Factory } from '../support/factories';
@@ -93,6 +94,48 @@ it('gives each link its section, issue and tags', async () => {
     section: { title: 'News' },
     issue: { date: '2025-02-04', newsletter: { slug: 'devops' } },
     tags: [{ slug: 'kubernetes' }],
+  });
+});
+
+describe('links of a scheduled issue', () => {
+  const ASKING = [
+    `{ links(filter: { statuses: [SCHEDULED] }) { totalCount edges { node { title } } } }`,
+    `{ links(filter: { statuses: [PUBLISHED, SCHEDULED], tags: { any: ["llm"] } }) { totalCount } }`,
+    `{ issue(newsletter: "ai", date: "2025-02-05", preview: true) { links { title tags { slug linkCount } } } }`,
+    `{ issues(filter: { statuses: [SCHEDULED] }) { edges { node { links { title } } } } }`,
+  ];
+
+  it.each([
+    ['the public', false, 'UNAUTHENTICATED'],
+    ['a partner', true, 'FORBIDDEN'],
+  ])('are refused to %s asking by status or preview, and never counted', async (_who, withKey, code) => {
+    const token = withKey ? await h.key(Role.PARTNER) : undefined;
+    for (const query of ASKING) {
+      const response = await h.gql(query, undefined, token);
+      expect(response.errors?.[0].extensions?.code).toBe(code);
+      expect(JSON.stringify(response.data ?? null)).not.toContain('HIDDEN');
+    }
+    const published = await h.gql(`{ links(filter: { statuses: [PUBLISHED] }) { totalCount edges { node { title } } } }`, undefined, token);
+    expect(published.data?.links.totalCount).toBe(5);
+    expect(TITLES(published.data)).not.toContain('HIDDEN');
+    const counts = await h.gql(`{ tags { slug linkCount } }`, undefined, token);
+    expect(counts.data?.tags).toContainEqual({ slug: 'llm', linkCount: 2 });
+  });
+
+  it('are listed for an editor who asks, each with its issue, while counts stay those of published issues', async () => {
+    const editor = await h.key(Role.EDITOR);
+    const { data, errors } = await h.gql(
+      `{ links(filter: { statuses: [SCHEDULED] }) { totalCount edges { node { title issue { date status } tags { slug linkCount } } } } }`,
+      undefined,
+      editor,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.links).toEqual({
+      totalCount: 1,
+      edges: [{ node: { title: 'HIDDEN', issue: { date: '2025-02-05', status: 'SCHEDULED' }, tags: [{ slug: 'llm', linkCount: 2 }] } }],
+    });
+    const plain = await h.gql(`{ links { totalCount } }`, undefined, editor);
+    expect(plain.data?.links.totalCount).toBe(5);
   });
 });
 

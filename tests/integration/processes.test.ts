@@ -56,6 +56,7 @@ describe('the built commands', () => {
       void exited.then(() => reject(new Error(`server exited early:\n${output}`)));
     });
     expect(output).toMatch(/loaded sample content: 4 issues/);
+    expect(output).toMatch(/scheduler: publishing scheduled issues when due, checking every 5000 ms/);
 
     const url = /GraphQL API ready at (\S+)/.exec(output)?.[1] ?? '';
     const response = await fetch(url, {

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       maxQueryDepth: 12,
       keyLastUsedIntervalS: 60,
       schedulerIntervalMs: 5000,
+      schedulerEnabled: true,
     });
   });
 
@@ -27,6 +28,8 @@ describe('loadConfig', () => {
       ADMIN_TOKEN: 'a-very-long-admin-token',
       SEED_SAMPLE: 'false',
       MAX_QUERY_DEPTH: '8',
+      SCHEDULER_INTERVAL_MS: '250',
+      SCHEDULER_ENABLED: 'no',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -36,6 +39,8 @@ describe('loadConfig', () => {
       adminToken: 'a-very-long-admin-token',
       seedSample: false,
       maxQueryDepth: 8,
+      schedulerIntervalMs: 250,
+      schedulerEnabled: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -49,6 +54,8 @@ describe('loadConfig', () => {
     [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 16/],
     [{ SEED_SAMPLE: 'maybe' }, /SEED_SAMPLE must be true or false/],
     [{ EMBEDDED_PG_PORT: '-1' }, /EMBEDDED_PG_PORT/],
+    [{ SCHEDULER_ENABLED: 'sometimes' }, /SCHEDULER_ENABLED must be true or false/],
+    [{ SCHEDULER_INTERVAL_MS: '10' }, /SCHEDULER_INTERVAL_MS must be a whole number from 50/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

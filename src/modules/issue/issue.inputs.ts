@@ -1,8 +1,9 @@
-import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, Length, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { DateOrder } from '../../common/ordering';
 import { ConnectionArgs } from '../../common/pagination';
 import { DateScalar } from '../../common/scalars';
+import { IssueStatus } from './issue-status';
 
 const MAX_SLUGS = 50;
 
@@ -46,6 +47,13 @@ export class IssueFilter {
   @Field(() => TagFilterInput, { nullable: true, description: 'Matched against the tags of the links of each issue.' })
   @ValidateNested()
   tags?: TagFilterInput;
+
+  @Field(() => [IssueStatus], {
+    nullable: true,
+    description: 'Issue statuses to read; PUBLISHED when left out. DRAFT and SCHEDULED need an EDITOR or ADMIN key.',
+  })
+  @ArrayMaxSize(3)
+  statuses?: IssueStatus[];
 }
 
 @ArgsType()
@@ -69,4 +77,11 @@ export class IssueArgs {
 
   @Field(() => DateScalar)
   date!: string;
+
+  @Field({
+    defaultValue: false,
+    description: 'Return the issue whatever its status (a draft or scheduled issue included). Needs an EDITOR or ADMIN key.',
+  })
+  @IsBoolean()
+  preview!: boolean;
 }

@@ -13,14 +13,19 @@ const IssueConnection = Connection(Issue, 'Issue');
 
 @Resolver(() => Issue)
 export class IssueResolver {
-  @Query(() => Issue, { nullable: true, description: 'One published issue of a newsletter, by date.' })
-  issue(@Args() { newsletter, date }: IssueArgs, @Ctx() { services }: Context): Promise<Issue | null> {
-    return services.issues.findOne(newsletter, date);
+  @Query(() => Issue, {
+    nullable: true,
+    description: 'One published issue of a newsletter, by date; with `preview`, in any status (editors and admins).',
+  })
+  issue(@Args() { newsletter, date, preview }: IssueArgs, @Ctx() { services, viewer }: Context): Promise<Issue | null> {
+    return services.issues.findOne(newsletter, date, viewer, preview);
   }
 
-  @Query(() => IssueConnection, { description: 'Published issues, newest first unless `orderBy` says otherwise.' })
-  issues(@Args() args: IssuesArgs, @Ctx() { services }: Context): Promise<Page<Issue>> {
-    return services.issues.list(args);
+  @Query(() => IssueConnection, {
+    description: 'Published issues (other statuses on request, editors and admins), newest first unless `orderBy` says otherwise.',
+  })
+  issues(@Args() args: IssuesArgs, @Ctx() { services, viewer }: Context): Promise<Page<Issue>> {
+    return services.issues.list(args, viewer);
   }
 
   @FieldResolver(() => Newsletter)

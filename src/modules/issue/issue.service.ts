@@ -1,3 +1,4 @@
+import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
@@ -6,22 +7,24 @@ import { SqlService } from '../../db/sql-service';
 import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
-import { isPublished, publishedOnly, whereIssueScope } from './issue.visibility';
+import { ALL_STATUSES, isPublished, publishedOnly, whereIssueScope, whereStatuses } from './issue.visibility';
 
-
-/** Reads published issues: one by newsletter and date, filtered pages, neighbours. */
+/**
+ * Reads issues: one by newsletter and date, filtered pages, neighbours.
+ * Published only, unless the viewer may see drafts and asked for them.
+ */
 export class IssueService extends SqlService {
-
-  async findOne(newsletterSlug: string, date: string): Promise<Issue | null> {
-    const where = publishedOnly(new SqlWhere());
+  /** With `preview`, the issue whatever its status (editors and admins only). */
+  async findOne(newsletterSlug: string, date: string, viewer: Viewer, preview = false): Promise<Issue | null> {
+    const where = whereStatuses(new SqlWhere(), viewer, preview ? ALL_STATUSES : undefined, 'preview');
     where.and(`i.newsletter_id = (SELECT id FROM newsletter WHERE slug = ${where.param(newsletterSlug)})`);
     where.and(`i.date = ${where.param(date)}::date`);
     const [issue] = await this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
     return issue ?? null;
   }
 
-  async list({ filter, first, after, orderBy }: IssuesArgs): Promise<Page<Issue>> {
-    const where = this.filtered(filter);
+  async list({ filter, first, after, orderBy }: IssuesArgs, viewer: Viewer): Promise<Page<Issue>> {
+    const where = this.filtered(filter, viewer);
     const countSql = `SELECT count(*) AS n FROM issue i ${where}`;
     const countParams = [...where.params];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
@@ -40,8 +43,8 @@ export class IssueService extends SqlService {
     return toPage(rows, first, Boolean(after), cursorOf, () => this.count(countSql, countParams));
   }
 
-  private filtered(filter: IssueFilter | undefined): SqlWhere {
-    const where = publishedOnly(new SqlWhere());
+  private filtered(filter: IssueFilter | undefined, viewer: Viewer): SqlWhere {
+    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
       const slugs = where.param(filter.categories);
@@ -54,14 +57,18 @@ export class IssueService extends SqlService {
     return where;
   }
 
-  /** Published issues by id (loader batch); with `drafts`, issues of any status (editors only). */
+  /** Published issues by id (loader batch); with `drafts` (the viewer's `canSeeDrafts`), issues of any status. */
   byIds(ids: readonly number[], drafts = false): Promise<Issue[]> {
     const where = drafts ? new SqlWhere() : publishedOnly(new SqlWhere());
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
     return this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
   }
 
-  /** For each issue id (`key`), the nearest published issue of the same newsletter before or after it. */
+  /**
+   * For each issue id (`key`), the nearest published issue of the same newsletter
+   * before or after it, whatever the status of the issue itself: a previewed
+   * draft shows the neighbours readers will see once it is published.
+   */
   neighbours(ids: readonly number[], side: 'previous' | 'next'): Promise<Array<Keyed<Issue>>> {
     const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
     return this.keyed(

@@ -12,9 +12,11 @@ const LinkConnection = Connection(Link, 'Link');
 
 @Resolver(() => Link)
 export class LinkResolver {
-  @Query(() => LinkConnection, { description: 'Links of published issues: newest issue first, then reading order.' })
-  links(@Args() args: LinksArgs, @Ctx() { services }: Context): Promise<Page<Link>> {
-    return services.links.list(args);
+  @Query(() => LinkConnection, {
+    description: 'Links of published issues (other statuses on request, editors and admins): newest issue first, then reading order.',
+  })
+  links(@Args() args: LinksArgs, @Ctx() { services, viewer }: Context): Promise<Page<Link>> {
+    return services.links.list(args, viewer);
   }
 
   @FieldResolver(() => Section)

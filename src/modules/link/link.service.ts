@@ -1,9 +1,10 @@
+import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { isPublished, publishedOnly, whereIssueScope } from '../issue/issue.visibility';
+import { isPublished, whereIssueScope, whereStatuses } from '../issue/issue.visibility';
 import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
 import { LinkFilter, LinksArgs } from './link.inputs';
@@ -12,8 +13,9 @@ const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOI
 
 /** Reads links: filtered pages across the archive, and the links of sections, issues and sponsors. */
 export class LinkService extends SqlService {
-  async list({ filter, first, after, orderBy }: LinksArgs): Promise<Page<Link>> {
-    const where = this.filtered(filter);
+  /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
+  async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
+    const where = this.filtered(filter, viewer);
     const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
     const countParams = [...where.params];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
@@ -45,8 +47,8 @@ export class LinkService extends SqlService {
     return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
   }
 
-  private filtered(filter: LinkFilter | undefined): SqlWhere {
-    const where = publishedOnly(new SqlWhere());
+  private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
+    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
       where.and(`s.category_id IN (SELECT id FROM category WHERE slug = ANY(${where.param(filter.categories)}::text[]))`);
