@@ -2,27 +2,37 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/policy';
+import { CategoryEditResolver } from './modules/category/category-edit.resolver';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
+import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
+import { PlacementEditResolver } from './modules/sponsor/placement-edit.resolver';
+import { SponsorEditResolver } from './modules/sponsor/sponsor-edit.resolver';
 import { SponsorPlacementResolver, SponsorResolver } from './modules/sponsor/sponsor.resolver';
+import { TagEditResolver } from './modules/tag/tag-edit.resolver';
 import { TagResolver } from './modules/tag/tag.resolver';
 
 export const RESOLVERS = [
   CategoryResolver,
+  CategoryEditResolver,
   ImportResolver,
   IssueResolver,
   IssueEditResolver,
   LinkResolver,
   NewsletterResolver,
+  NewsletterEditResolver,
+  PlacementEditResolver,
   SectionResolver,
   SponsorResolver,
+  SponsorEditResolver,
   SponsorPlacementResolver,
   TagResolver,
+  TagEditResolver,
 ] as const;
 
 /** Builds the executable schema from the decorated classes. */
