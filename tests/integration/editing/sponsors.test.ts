@@ -151,6 +151,30 @@ describe('mergeSponsors', () => {
     expect(merged.links).toEqual([{ title: 'a1', sponsored: true }, { title: 'a2', sponsored: true }]);
   });
 
+  it('racing placements that credit the source: each is moved to the target or refused cleanly, never lost', async () => {
+    const n = await freshNewsletter();
+    const source = await f.sponsor('race-source.dev');
+    const target = await f.sponsor('race-target.dev');
+    const issues = await Promise.all([1, 2, 3, 4, 5, 6].map((day) => f.issue(n, { date: `2026-02-1${day}`, placements: [{ sponsor: source }] })));
+    const versions = await Promise.all(issues.map((issue) => versionOf(issue.id)));
+    const adds = issues.map((issue, i) =>
+      h.gql(ADD, { input: { issueId: String(issue.id), expectedVersion: versions[i], sponsorId: String(source.id), title: `race ${i}`, body: '', url: 'https://race-source.dev' } }, keys.editor),
+    );
+    const merge = h.gql(MERGE, { input: { sourceId: String(source.id), targetId: String(target.id) } }, ADMIN_TOKEN);
+    const [merged, ...added] = await Promise.all([merge, ...adds]);
+    expect(merged.errors).toBeUndefined();
+    const won = added.filter((result) => !result.errors).length;
+    for (const result of added.filter((r) => r.errors)) expect(['CONFLICT', 'NOT_FOUND']).toContain(result.errors![0].extensions?.code);
+    const [{ n: onTarget }] = await h.dataSource.query('SELECT count(*)::int AS n FROM sponsor_placement WHERE sponsor_id = $1', [target.id]);
+    expect(onTarget).toBe(issues.length + won);
+    const [{ n: entries }] = await h.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'mergeSponsors' AND issue_id = ANY($1::int[])`,
+      [issues.map((issue) => issue.id)],
+    );
+    expect(entries).toBe(issues.length);
+    console.log(`merge racing ${issues.length} placements on its source: ${won} added and moved, ${issues.length - won} refused`);
+  });
+
   it('refuses a merge into itself and missing sponsors, writing nothing', async () => {
     const solo = await f.sponsor('solo.dev');
     const merge = (sourceId: string, targetId: string, code: string, field: string) =>
