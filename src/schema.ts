@@ -4,33 +4,43 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/policy';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
+import { CategoryEditResolver } from './modules/category/category-edit.resolver';
 import { CategoryResolver } from './modules/category/category.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkEditResolver } from './modules/link/link-edit.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
+import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
 import { SectionEditResolver } from './modules/section/section-edit.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
+import { PlacementEditResolver } from './modules/sponsor/placement-edit.resolver';
+import { SponsorEditResolver } from './modules/sponsor/sponsor-edit.resolver';
 import { SponsorPlacementResolver, SponsorResolver } from './modules/sponsor/sponsor.resolver';
+import { TagEditResolver } from './modules/tag/tag-edit.resolver';
 import { TagResolver } from './modules/tag/tag.resolver';
 
 export const RESOLVERS = [
   ApiKeyResolver,
   AuditResolver,
   CategoryResolver,
+  CategoryEditResolver,
   ImportResolver,
   IssueResolver,
   IssueEditResolver,
   LinkResolver,
   LinkEditResolver,
   NewsletterResolver,
+  NewsletterEditResolver,
+  PlacementEditResolver,
   SectionResolver,
   SectionEditResolver,
   SponsorResolver,
+  SponsorEditResolver,
   SponsorPlacementResolver,
   TagResolver,
+  TagEditResolver,
 ] as const;
 
 /** Builds the executable schema from the decorated classes. */

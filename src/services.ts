@@ -3,15 +3,20 @@ import type { Config } from './config';
 import { Importer } from './import/importer';
 import { ApiKeyService } from './modules/api-key/api-key.service';
 import { AuditLogService } from './modules/audit/audit-log.service';
+import { CategoryEditService } from './modules/category/category-edit.service';
 import { CategoryService } from './modules/category/category.service';
 import { IssueEditService } from './modules/issue/issue-edit.service';
 import { IssueService } from './modules/issue/issue.service';
 import { LinkEditService } from './modules/link/link-edit.service';
 import { LinkService } from './modules/link/link.service';
+import { NewsletterEditService } from './modules/newsletter/newsletter-edit.service';
 import { NewsletterService } from './modules/newsletter/newsletter.service';
 import { SectionEditService } from './modules/section/section-edit.service';
 import { SectionService } from './modules/section/section.service';
+import { PlacementEditService } from './modules/sponsor/placement-edit.service';
+import { SponsorEditService } from './modules/sponsor/sponsor-edit.service';
 import { SponsorService } from './modules/sponsor/sponsor.service';
+import { TagEditService } from './modules/tag/tag-edit.service';
 import { TagService } from './modules/tag/tag.service';
 
 /** The application's services, built once per DataSource and shared by all requests. */
@@ -22,6 +27,7 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     apiKeys: new ApiKeyService(dataSource, config.keyLastUsedIntervalS),
     auditLog: new AuditLogService(dataSource),
     categories: new CategoryService(dataSource),
+    categoryEdits: new CategoryEditService(dataSource),
     /** A fresh importer per call, so cached ids never outlive one request. */
     importer: () => new Importer(dataSource),
     issues: new IssueService(dataSource),
@@ -29,10 +35,14 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     links: new LinkService(dataSource),
     linkEdits: new LinkEditService(dataSource),
     newsletters: new NewsletterService(dataSource),
+    newsletterEdits: new NewsletterEditService(dataSource),
+    placementEdits: new PlacementEditService(dataSource),
     sections: new SectionService(dataSource),
     sectionEdits: new SectionEditService(dataSource),
     sponsors: new SponsorService(dataSource),
+    sponsorEdits: new SponsorEditService(dataSource),
     tags: new TagService(dataSource),
+    tagEdits: new TagEditService(dataSource),
   };
 }
 

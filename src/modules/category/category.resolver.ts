@@ -13,4 +13,9 @@ export class CategoryResolver {
   linkCount(@Root() category: Category, @Ctx() { loaders }: Context) {
     return loaders.categoryLinkCount.load(category.id);
   }
+
+  @FieldResolver(() => [String], { description: 'Old slugs (of categories merged into this one, or before a rename) that filters still accept.' })
+  aliases(@Root() category: Category, @Ctx() { loaders }: Context) {
+    return loaders.categoryAliases.load(category.id);
+  }
 }

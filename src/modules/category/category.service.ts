@@ -1,8 +1,9 @@
+import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { isPublished } from '../issue/issue.visibility';
 import { Category } from './category.entity';
 
-/** Reads categories and how many published links each holds. */
+/** Reads categories, their old slugs, and how many published links each holds. */
 export class CategoryService extends SqlService {
   /** Categories used by at least one published issue (a draft's section names stay private). */
   all(): Promise<Category[]> {
@@ -18,6 +19,15 @@ export class CategoryService extends SqlService {
 
   byIds(ids: readonly number[]): Promise<Category[]> {
     return this.rows(Category, 'SELECT * FROM category WHERE id = ANY($1::int[])', [ids]);
+  }
+
+  /** Old slugs of each category (merged-away or renamed), which filters still accept. */
+  async aliasesByCategoryIds(categoryIds: readonly number[]): Promise<Array<Keyed<string>>> {
+    const rows = await this.dataSource.query<Array<{ key: number; slug: string }>>(
+      'SELECT category_id AS key, slug FROM category_alias WHERE category_id = ANY($1::int[]) ORDER BY slug',
+      [categoryIds],
+    );
+    return rows.map((row) => ({ key: row.key, value: row.slug }));
   }
 
   publishedLinkCounts(ids: readonly number[]) {

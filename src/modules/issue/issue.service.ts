@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, Page, toPage } from '../../common/paginatio
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { inCategories } from '../category/category.filters';
 import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
@@ -47,11 +48,7 @@ export class IssueService extends SqlService {
     const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
-      const slugs = where.param(filter.categories);
-      where.and(
-        `EXISTS (SELECT 1 FROM section s JOIN category c ON c.id = s.category_id ` +
-          `WHERE s.issue_id = i.id AND c.slug = ANY(${slugs}::text[]))`,
-      );
+      where.and(`EXISTS (SELECT 1 FROM section s WHERE s.issue_id = i.id AND ${inCategories(where, filter.categories, 's.category_id')})`);
     }
     whereTags(where, filter?.tags, ISSUE_TAGS);
     return where;

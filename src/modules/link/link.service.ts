@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, Page, toPage } from '../../common/paginatio
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { inCategories } from '../category/category.filters';
 import { isPublished, whereIssueScope, whereStatuses } from '../issue/issue.visibility';
 import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
@@ -51,7 +52,7 @@ export class LinkService extends SqlService {
     const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
-      where.and(`s.category_id IN (SELECT id FROM category WHERE slug = ANY(${where.param(filter.categories)}::text[]))`);
+      where.and(inCategories(where, filter.categories, 's.category_id'));
     }
     whereTags(where, filter?.tags, LINK_TAGS);
     if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);

@@ -13,4 +13,9 @@ export class TagResolver {
   linkCount(@Root() tag: Tag, @Ctx() { loaders }: Context) {
     return loaders.tagLinkCount.load(tag.id);
   }
+
+  @FieldResolver(() => [String], { description: 'Old slugs (of tags merged into this one, or before a rename) that filters still accept.' })
+  aliases(@Root() tag: Tag, @Ctx() { loaders }: Context) {
+    return loaders.tagAliases.load(tag.id);
+  }
 }

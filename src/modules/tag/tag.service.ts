@@ -4,7 +4,7 @@ import { isPublished } from '../issue/issue.visibility';
 import { TagDecision } from './tag-decision.type';
 import { Tag } from './tag.entity';
 
-/** Reads tags, the tags of links and issues, and counts of published links per tag. */
+/** Reads tags, the tags of links and issues, their old slugs, and counts of published links per tag. */
 export class TagService extends SqlService {
   /** Tags carried by at least one link of a published issue. */
   all(): Promise<Tag[]> {
@@ -50,6 +50,15 @@ export class TagService extends SqlService {
         WHERE s.issue_id = ANY($1::int[]) ORDER BY t.slug`,
       [issueIds],
     );
+  }
+
+  /** Old slugs of each tag (merged-away or renamed), which filters still accept. */
+  async aliasesByTagIds(tagIds: readonly number[]): Promise<Array<Keyed<string>>> {
+    const rows = await this.dataSource.query<Array<{ key: number; slug: string }>>(
+      'SELECT tag_id AS key, slug FROM tag_alias WHERE tag_id = ANY($1::int[]) ORDER BY slug',
+      [tagIds],
+    );
+    return rows.map((row) => ({ key: row.key, value: row.slug }));
   }
 
   publishedLinkCounts(ids: readonly number[]) {
