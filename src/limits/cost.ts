@@ -138,7 +138,7 @@ class CostWalk {
     } else if (given?.kind === Kind.VARIABLE) {
       const variable = given.name.value;
       const declared = this.operation.variableDefinitions?.find((def) => def.variable.name.value === variable);
-      if (this.variables[variable] !== undefined) value = this.variables[variable];
+      if (Object.hasOwn(this.variables, variable)) value = this.variables[variable];
       else if (declared?.defaultValue?.kind === Kind.INT) value = Number(declared.defaultValue.value);
     } else if (given) {
       value = undefined;
