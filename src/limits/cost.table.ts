@@ -56,6 +56,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Issue.tags': { maxItems: ASSUMED_MAX.tagsPerIssue },
   'Section.links': { maxItems: MAX_LINKS_PER_SECTION },
   'Link.tags': { maxItems: MAX_TAGS_PER_LINK },
+  // Tags an editor put on (at most a link's tags) plus taxonomy tags taken off (at most as many).
+  'Link.tagDecisions': { maxItems: 2 * MAX_TAGS_PER_LINK },
   'Sponsor.links': { maxItems: SPONSOR_LIST_CAP },
   'Sponsor.placements': { maxItems: SPONSOR_LIST_CAP },
 
