@@ -23,6 +23,12 @@ export interface Config {
   seedSample: boolean;
   /** Deepest nesting of fields a query may use. */
   maxQueryDepth: number;
+  /** Most tokens the parser reads in one query document. */
+  maxQueryTokens: number;
+  /** Most aliases one query document may use. */
+  maxQueryAliases: number;
+  /** Cost budget of one request, by caller. */
+  costBudgets: CostBudgets;
   /** Least time between two writes of an API key's `last_used_at`. */
   keyLastUsedIntervalS: number;
   /** How often the in-process scheduler looks for scheduled issues that are due. */
@@ -30,6 +36,9 @@ export interface Config {
   /** Run the in-process scheduler; off only when another process publishes scheduled issues. */
   schedulerEnabled: boolean;
 }
+
+/** The most one request may cost (src/limits/cost.ts), for the public and for each role. */
+export type CostBudgets = Readonly<Record<'PUBLIC' | 'PARTNER' | 'EDITOR' | 'ADMIN', number>>;
 
 export class ConfigError extends Error {}
 
@@ -51,6 +60,17 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (/^(0|false|no)$/i.test(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function costBudgets(env: Env): CostBudgets {
+  const budget = (who: keyof CostBudgets, fallback: number) => integer(env, `COST_BUDGET_${who}`, fallback, 1, 1_000_000_000);
+  // The public's default takes the front page of 20 issues (about 152,000: examples/operations/front-page.graphql).
+  return Object.freeze({
+    PUBLIC: budget('PUBLIC', 200_000),
+    PARTNER: budget('PARTNER', 500_000),
+    EDITOR: budget('EDITOR', 1_000_000),
+    ADMIN: budget('ADMIN', 2_000_000),
+  });
 }
 
 function databaseUrl(env: Env): string | null {
@@ -86,6 +106,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     adminToken: adminToken(env),
     seedSample: boolean(env, 'SEED_SAMPLE', true),
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
+    maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
+    maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
+    costBudgets: costBudgets(env),
     keyLastUsedIntervalS: integer(env, 'KEY_LAST_USED_INTERVAL_S', 60, 0, 86400),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5000, 50, 3600000),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),

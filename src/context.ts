@@ -5,6 +5,7 @@ import { createNewsletterLoaders } from './modules/newsletter/newsletter.loaders
 import { createSectionLoaders } from './modules/section/section.loaders';
 import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
 import { createTagLoaders } from './modules/tag/tag.loaders';
+import { rootCallMemo } from './common/loaders';
 import type { Viewer } from './auth/policy';
 import type { Services } from './services';
 
@@ -17,6 +18,8 @@ function createLoaders(services: Services, viewer: Viewer) {
     ...createSectionLoaders(services),
     ...createSponsorLoaders(services),
     ...createTagLoaders(services),
+    /** Identical root query calls share one result (limits/root-calls.ts). */
+    rootCalls: rootCallMemo(),
   };
 }
 

@@ -5,16 +5,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { depthLimit } from './common/depth-limit';
 import { Messages } from './common/errors';
 import { formatError } from './common/format-error';
 import type { Config } from './config';
 import { authenticate } from './auth/policy';
 import { Context, createContext } from './context';
+import { queryLimits, QueryLimitsConfig } from './limits/query-limits';
+import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 
-export type ServerConfig = Pick<Config, 'adminToken' | 'maxQueryDepth' | 'keyLastUsedIntervalS'>;
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS'> & QueryLimitsConfig;
 
 /** Bodies Express refuses before GraphQL sees them (bad JSON, too large) get a GraphQL-shaped error, never a stack trace. */
 function requestErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
@@ -45,7 +46,8 @@ export interface AppServer {
  * /healthz, on an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig): Promise<AppServer> {
-  const schema = await buildGraphQLSchema();
+  const schema = shareRootCalls(await buildGraphQLSchema());
+  const limits = queryLimits(config);
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -54,8 +56,9 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, then close the pool and the embedded server); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(config.maxQueryDepth)],
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
   });
   await apollo.start();
   const services = createServices(dataSource, config);

@@ -1,5 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { GraphQLError } from 'graphql';
+import type { CostBudgets } from '../config';
 import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
 import type { ApiKeyService } from '../modules/api-key/api-key.service';
 import { sameSecret } from '../modules/api-key/api-key.service';
@@ -47,6 +48,14 @@ export async function authenticate(
   const key = await apiKeys.authenticate(secret);
   if (!key) throw badCredentials();
   return viewerOf(key.role, { kind: 'API_KEY', keyId: key.id, name: key.name });
+}
+
+/**
+ * The most one request of this viewer may cost (src/limits/cost.ts): the public's
+ * budget without a key, else its role's. Decided here only; quotas and caching read it too.
+ */
+export function costBudgetOf(viewer: Viewer, budgets: CostBudgets): number {
+  return budgets[viewer.role ?? 'PUBLIC'];
 }
 
 /** Refuses the call unless the viewer holds at least `role`: UNAUTHENTICATED without a key, FORBIDDEN with too weak a one. */

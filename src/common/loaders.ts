@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Keyed } from '../db/hydrate';
+import type { Page } from './pagination';
 
 /**
  * A per-request loader returning, for each parent id, its rows in the order
@@ -29,4 +30,51 @@ export function countLoader(fetch: (ids: readonly number[]) => Promise<Array<{ i
     const byId = new Map((await fetch(ids)).map(({ id, n }) => [Number(id), n]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
+}
+
+/** Arguments of one page of a nested list: how many, after which cursor. */
+export interface PageArgs {
+  first: number;
+  after?: string | null;
+}
+
+/**
+ * Per-request loaders of one page per parent id, one loader per distinct page
+ * arguments: a page of parents each asking for a page of children is one statement.
+ */
+export function pageLoader<T>(fetch: (ids: readonly number[], args: PageArgs) => Promise<Array<Page<T>>>) {
+  const loaders = new Map<string, DataLoader<number, Page<T>>>();
+  return (args: PageArgs): DataLoader<number, Page<T>> => {
+    const key = `${args.first}:${args.after ?? ''}`;
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader((ids) => fetch(ids, args));
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+/** A canonical text for argument values: object keys sorted, so equal arguments give equal keys. */
+function stableKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${stableKey(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/**
+ * A per-request memo of root query calls: identical calls (same field, same
+ * arguments), such as the same list asked for under 200 aliases, share one result.
+ */
+export function rootCallMemo() {
+  const results = new Map<string, unknown>();
+  return <T>(field: string, args: unknown, run: () => T): T => {
+    const key = `${field}${stableKey(args)}`;
+    if (!results.has(key)) results.set(key, run());
+    return results.get(key) as T;
+  };
 }

@@ -74,15 +74,29 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** One page of a keyset query; `totalCount` runs its query only when the field is selected. */
+/** One page of a keyset query; `totalCount` runs its query only when the field is selected, and once. */
 export interface Page<T> {
   edges: Array<{ cursor: string; node: T }>;
   pageInfo: PageInfo;
   readonly totalCount: Promise<number>;
 }
 
-/** Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay connection spec). */
+const connectionTypes = new Map<string, { nodeType: ClassType; type: ClassType }>();
+
+/**
+ * Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay connection spec),
+ * once per name, so that every list of the same nodes shares one type.
+ */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  const built = connectionTypes.get(name);
+  if (built && built.nodeType !== nodeType) throw new Error(`${name}Connection is already a connection of another type`);
+  if (built) return built.type as ReturnType<typeof buildConnection<T>>;
+  const type = buildConnection(nodeType, name);
+  connectionTypes.set(name, { nodeType, type });
+  return type;
+}
+
+function buildConnection<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -116,6 +130,7 @@ export function toPage<T>(
 ): Page<T> {
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  let total: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
@@ -125,7 +140,8 @@ export function toPage<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return totalCount();
+      total ??= totalCount();
+      return total;
     },
   };
 }

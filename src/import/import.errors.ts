@@ -19,3 +19,13 @@ export class UnknownNewsletterError extends Error {
     super(`unknown newsletter "${heading}": pass the newsletter slug explicitly`);
   }
 }
+
+/** The issue holds more than an issue may (sections, links, sponsor blocks, tags: src/content/limits.ts). */
+export class IssueTooLargeError extends Error {
+  override readonly name = 'IssueTooLargeError';
+  readonly code = 'ISSUE_TOO_LARGE';
+
+  constructor(readonly reason: string) {
+    super(`issue too large: ${reason}`);
+  }
+}

@@ -1,5 +1,7 @@
+import { IssueTooLargeError } from './import.errors';
 import { NEWSLETTERS } from './newsletter-names';
 import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
+import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
 import { sponsorDisplayName } from '../content/sponsor-name';
@@ -61,6 +63,7 @@ function planPlacement(block: ParsedSponsorBlock): PlannedPlacement {
   };
 }
 
+/** Plans an issue; one over the content maxima (src/content/limits.ts) is refused before anything is written. */
 export function planIssue(parsed: ParsedIssue): IssuePlan {
   const sections: PlannedSection[] = parsed.sections.map((section) => ({
     title: section.title,
@@ -71,7 +74,7 @@ export function planIssue(parsed: ParsedIssue): IssuePlan {
   if (parsed.topLinks.length) {
     sections.unshift({ title: null, emoji: null, category: null, links: parsed.topLinks.map(planLink) });
   }
-  return {
+  const plan: IssuePlan = {
     newsletter: {
       slug: parsed.newsletter,
       name: NEWSLETTERS.find((known) => known.slug === parsed.newsletter)?.name ?? parsed.heading,
@@ -81,4 +84,7 @@ export function planIssue(parsed: ParsedIssue): IssuePlan {
     sections,
     placements: parsed.sponsorBlocks.map(planPlacement),
   };
+  const tooLarge = overContentLimit(plan);
+  if (tooLarge) throw new IssueTooLargeError(tooLarge);
+  return plan;
 }

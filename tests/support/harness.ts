@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource, Logger } from 'typeorm';
+import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { ApiKeyService } from '../../src/modules/api-key/api-key.service';
 import { Role } from '../../src/modules/api-key/role';
@@ -32,6 +33,11 @@ export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string } & Record<string, unknown> }>;
+  extensions?: Record<string, any>;
+}
+
+export interface RawResponse extends GraphQLResponse {
+  contentType: string | null;
 }
 
 export interface Harness {
@@ -39,6 +45,8 @@ export interface Harness {
   statements: StatementCounter;
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Like `gql`, sending `Accept` as given and returning the response's content type too. */
+  post(body: unknown, options?: { accept?: string; token?: string }): Promise<RawResponse>;
   /** Creates an API key with this role and returns its secret. */
   key(role: Role, name?: string): Promise<string>;
   /** Rows in each table that a write can touch, audit trail included: equal before and after a refused call. */
@@ -78,6 +86,8 @@ export async function startHarness(options: { adminToken?: string | null; config
   const dataSource = createDataSource({ url: database.url, poolSize: 4, logger: statements });
   await dataSource.initialize();
   const server: AppServer = await createServer(dataSource, {
+    // The defaults of an empty environment (cost budgets, query limits), then the test's own settings.
+    ...loadConfig({}),
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,
@@ -96,6 +106,13 @@ export async function startHarness(options: { adminToken?: string | null; config
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async post(body, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options.accept) headers.accept = options.accept;
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+      return { status: response.status, contentType: response.headers.get('content-type'), ...((await response.json()) as object) };
     },
     async key(role, name = `test ${role.toLowerCase()}`) {
       return (await keys.create({ name, role }, { kind: 'CLI', keyId: null, name: 'test harness' })).secret;

@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       adminToken: null,
       seedSample: true,
       maxQueryDepth: 12,
+      maxQueryTokens: 5000,
+      maxQueryAliases: 30,
+      costBudgets: { PUBLIC: 200_000, PARTNER: 500_000, EDITOR: 1_000_000, ADMIN: 2_000_000 },
       keyLastUsedIntervalS: 60,
       schedulerIntervalMs: 5000,
       schedulerEnabled: true,
@@ -30,6 +33,12 @@ describe('loadConfig', () => {
       MAX_QUERY_DEPTH: '8',
       SCHEDULER_INTERVAL_MS: '250',
       SCHEDULER_ENABLED: 'no',
+      MAX_QUERY_TOKENS: '2000',
+      MAX_QUERY_ALIASES: '5',
+      COST_BUDGET_PUBLIC: '1000',
+      COST_BUDGET_PARTNER: '2000',
+      COST_BUDGET_EDITOR: '3000',
+      COST_BUDGET_ADMIN: '4000',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -41,6 +50,9 @@ describe('loadConfig', () => {
       maxQueryDepth: 8,
       schedulerIntervalMs: 250,
       schedulerEnabled: false,
+      maxQueryTokens: 2000,
+      maxQueryAliases: 5,
+      costBudgets: { PUBLIC: 1000, PARTNER: 2000, EDITOR: 3000, ADMIN: 4000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -56,6 +68,10 @@ describe('loadConfig', () => {
     [{ EMBEDDED_PG_PORT: '-1' }, /EMBEDDED_PG_PORT/],
     [{ SCHEDULER_ENABLED: 'sometimes' }, /SCHEDULER_ENABLED must be true or false/],
     [{ SCHEDULER_INTERVAL_MS: '10' }, /SCHEDULER_INTERVAL_MS must be a whole number from 50/],
+    [{ COST_BUDGET_PUBLIC: '0' }, /COST_BUDGET_PUBLIC must be a whole number from 1/],
+    [{ COST_BUDGET_ADMIN: 'lots' }, /COST_BUDGET_ADMIN/],
+    [{ MAX_QUERY_TOKENS: '10' }, /MAX_QUERY_TOKENS/],
+    [{ MAX_QUERY_ALIASES: '-1' }, /MAX_QUERY_ALIASES/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

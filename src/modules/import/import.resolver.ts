@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireRole } from '../../auth/policy';
 import { BadUserInputError } from '../../common/errors';
 import type { Context } from '../../context';
-import { NotAnIssueError, UnknownNewsletterError } from '../../import/import.errors';
+import { IssueTooLargeError, NotAnIssueError, UnknownNewsletterError } from '../../import/import.errors';
 import { Role } from '../api-key/role';
 import { ImportIssueInput, ImportIssuePayload, ImportStatus } from './import.types';
 
@@ -20,7 +20,11 @@ export class ImportResolver {
       const issue = outcome.dryRun && outcome.status === 'CREATED' ? null : await context.loaders.issueById.load(outcome.issueId);
       return { ...outcome, status: ImportStatus[outcome.status], linkCount: outcome.links, issue };
     } catch (error) {
-      if (error instanceof NotAnIssueError || error instanceof UnknownNewsletterError) {
+      if (
+        error instanceof NotAnIssueError ||
+        error instanceof UnknownNewsletterError ||
+        error instanceof IssueTooLargeError
+      ) {
         throw new BadUserInputError(error.message, { reason: error.code });
       }
       throw error;

@@ -5,14 +5,14 @@ import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { inCategories } from '../category/category.filters';
-import { isPublished, whereIssueScope, whereStatuses } from '../issue/issue.visibility';
+import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
 import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
 import { LinkFilter, LinksArgs } from './link.inputs';
 
 const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
 
-/** Reads links: filtered pages across the archive, and the links of sections, issues and sponsors. */
+/** Reads links: filtered pages across the archive, and the links of sections and issues. */
 export class LinkService extends SqlService {
   /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
   async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
@@ -80,17 +80,6 @@ export class LinkService extends SqlService {
       `SELECT l.*, s.issue_id AS key FROM link l JOIN section s ON s.id = l.section_id
         WHERE s.issue_id = ANY($1::int[]) ORDER BY s.issue_id, s.position, l.position`,
       [issueIds],
-    );
-  }
-
-  /** Published links of each sponsor, newest first. */
-  bySponsorIds(sponsorIds: readonly number[]): Promise<Array<Keyed<Link>>> {
-    return this.keyed(
-      Link,
-      `SELECT l.*, l.sponsor_id AS key ${LINKS_WITH_ISSUES}
-        WHERE l.sponsor_id = ANY($1::int[]) AND ${isPublished()}
-        ORDER BY i.date DESC, i.id DESC, s.position, l.position`,
-      [sponsorIds],
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Connection, ConnectionArgs, Page } from '../../common/pagination';
+import { Connection, ConnectionArgs, MAX_PAGE_SIZE, Page } from '../../common/pagination';
 import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
@@ -7,6 +7,11 @@ import { SponsorPlacement } from './sponsor-placement.entity';
 import { Sponsor } from './sponsor.entity';
 
 const SponsorConnection = Connection(Sponsor, 'Sponsor');
+const LinkConnection = Connection(Link, 'Link');
+const SponsorPlacementConnection = Connection(SponsorPlacement, 'SponsorPlacement');
+
+/** How many items the deprecated plain lists still return: the newest, as one full page. */
+export const SPONSOR_LIST_CAP = MAX_PAGE_SIZE;
 
 @Resolver(() => Sponsor)
 export class SponsorResolver {
@@ -15,14 +20,32 @@ export class SponsorResolver {
     return services.sponsors.list(args);
   }
 
-  @FieldResolver(() => [SponsorPlacement], { description: 'Placements in published issues, newest first.' })
-  placements(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
-    return loaders.placementsBySponsor.load(sponsor.id);
+  @FieldResolver(() => SponsorPlacementConnection, { description: 'Placements in published issues, newest first.' })
+  placementConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+    return loaders.sponsorPlacementPages(args).load(sponsor.id);
   }
 
-  @FieldResolver(() => [Link], { description: 'Sponsored links in published issues, newest first.' })
-  links(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
-    return loaders.linksBySponsor.load(sponsor.id);
+  @FieldResolver(() => LinkConnection, { description: 'Sponsored links in published issues, newest first.' })
+  linkConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+    return loaders.sponsorLinkPages(args).load(sponsor.id);
+  }
+
+  @FieldResolver(() => [SponsorPlacement], {
+    description: `The ${SPONSOR_LIST_CAP} newest placements in published issues.`,
+    deprecationReason: `Use placementConnection: it pages through all placements; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
+  })
+  async placements(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+    const page = await loaders.sponsorPlacementPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
+    return page.edges.map((edge) => edge.node);
+  }
+
+  @FieldResolver(() => [Link], {
+    description: `The ${SPONSOR_LIST_CAP} newest sponsored links in published issues.`,
+    deprecationReason: `Use linkConnection: it pages through all links; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
+  })
+  async links(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+    const page = await loaders.sponsorLinkPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
+    return page.edges.map((edge) => edge.node);
   }
 }
 

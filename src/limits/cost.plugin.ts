@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { validate } from 'graphql';
+import { costBudgetOf } from '../auth/policy';
+import type { CostBudgets } from '../config';
+import type { Context } from '../context';
+import { costLimitRule } from './cost';
+
+/**
+ * Prices each request once its operation is known and before it runs: over the
+ * caller's budget it is refused with COST_LIMIT_EXCEEDED (no resolver, no SQL).
+ * Every answer that got that far says what it cost: `extensions.cost = { requested, limit }`.
+ */
+export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const limit = costBudgetOf(contextValue.viewer, budgets);
+      let requested: number | null = null;
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const rule = costLimitRule({
+            limit,
+            variables: request.variables,
+            operationName: request.operationName,
+            onCost: ({ cost }) => {
+              requested = cost;
+            },
+          });
+          const [refusal] = validate(schema, document, [rule]);
+          if (refusal) throw refusal;
+        },
+        async willSendResponse({ response }) {
+          if (requested === null || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { requested, limit } };
+        },
+      };
+    },
+  };
+}

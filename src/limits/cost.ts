@@ -1,0 +1,198 @@
+import {
+  ASTVisitor,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  getOperationAST,
+  GraphQLError,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+} from 'graphql';
+import { MAX_PAGE_SIZE } from '../common/pagination';
+import { fieldCost, INTROSPECTION_COST } from './cost.table';
+
+/**
+ * The cost of a selection: `fixed`, plus `perItem` for each item of the page
+ * that encloses it (the lists of a connection are as long as its `first`).
+ * Keeping the two apart lets a fragment be priced once, wherever it is spread.
+ */
+interface Cost {
+  fixed: number;
+  perItem: number;
+}
+
+const FREE: Cost = Object.freeze({ fixed: 0, perItem: 0 });
+
+/** A product where nothing times anything is nothing: a bomb's Infinity inside a page of 0 never makes NaN. */
+function times(count: number, cost: number): number {
+  return count === 0 || cost === 0 ? 0 : count * cost;
+}
+
+export interface CostOptions {
+  /** The request's variables, to read page sizes given as `first: $n`. */
+  variables?: Readonly<Record<string, unknown>> | null;
+  operationName?: string | null;
+}
+
+export interface CostResult {
+  cost: number;
+  /** Selections looked at: each selection of the operation and of each fragment, once. */
+  visits: number;
+}
+
+/** Prices one operation of a document: linear in its size, each fragment priced once. */
+class CostWalk {
+  visits = 0;
+  private readonly fragmentCosts = new Map<string, Cost | 'pending'>();
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+    private readonly operation: OperationDefinitionNode,
+    private readonly variables: Readonly<Record<string, unknown>>,
+  ) {}
+
+  total(): number {
+    const root = this.schema.getRootType(this.operation.operation);
+    if (!root) return 0;
+    const { fixed, perItem } = this.selectionSet(this.operation.selectionSet, root);
+    return fixed + times(MAX_PAGE_SIZE, perItem);
+  }
+
+  private selectionSet(set: SelectionSetNode, type: GraphQLNamedType): Cost {
+    let fixed = 0;
+    let perItem = 0;
+    for (const selection of set.selections) {
+      this.visits += 1;
+      let cost: Cost;
+      if (selection.kind === Kind.FIELD) {
+        cost = this.field(selection, type);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition && this.schema.getType(selection.typeCondition.name.value);
+        cost = this.selectionSet(selection.selectionSet, condition ?? type);
+      } else {
+        cost = this.fragment(selection.name.value);
+      }
+      fixed += cost.fixed;
+      perItem += cost.perItem;
+    }
+    return { fixed, perItem };
+  }
+
+  /** A fragment's cost, computed at its first spread; a cycle (refused by validation anyway) counts 0. */
+  private fragment(name: string): Cost {
+    const known = this.fragmentCosts.get(name);
+    if (known === 'pending') return FREE;
+    if (known) return known;
+    const definition = this.fragments.get(name);
+    const type = definition && this.schema.getType(definition.typeCondition.name.value);
+    if (!definition || !type) return FREE;
+    this.fragmentCosts.set(name, 'pending');
+    const cost = this.selectionSet(definition.selectionSet, type);
+    this.fragmentCosts.set(name, cost);
+    return cost;
+  }
+
+  private field(node: FieldNode, parentType: GraphQLNamedType): Cost {
+    const name = node.name.value;
+    if (name === '__schema' || name === '__type') return { fixed: INTROSPECTION_COST, perItem: 0 };
+    if (!isObjectType(parentType) && !isInterfaceType(parentType)) return FREE;
+    const definition = parentType.getFields()[name];
+    if (!definition) return FREE;
+    const rule = fieldCost(parentType.name, name);
+    const type = getNamedType(definition.type);
+    const below = node.selectionSet ? this.selectionSet(node.selectionSet, type) : FREE;
+    // A field that takes `first` returns a page: the connection's lists below it are that long.
+    const pageSize = this.pageSize(node, definition);
+    const inner = pageSize === null ? below.fixed : below.fixed + times(pageSize, below.perItem);
+    const passedUp = pageSize === null ? below.perItem : 0;
+    const each = (rule?.cost ?? (isCompositeType(type) ? 1 : 0)) + inner;
+    if (!isListType(getNullableType(definition.type))) return { fixed: each, perItem: passedUp };
+    if (rule?.maxItems !== undefined) {
+      return { fixed: times(rule.maxItems, each), perItem: times(rule.maxItems, passedUp) };
+    }
+    if (parentType.name.endsWith('Connection')) return { fixed: 0, perItem: each + passedUp };
+    // A list nobody declared a size for (a test keeps these out of the schema): assume a full page.
+    return { fixed: times(MAX_PAGE_SIZE, each), perItem: times(MAX_PAGE_SIZE, passedUp) };
+  }
+
+  /** The page size a `first` argument asks for (a literal, a variable or the default), within 0..100; null without one. */
+  private pageSize(node: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
+    const argument = definition.args.find((arg) => arg.name === 'first');
+    if (!argument) return null;
+    const given = node.arguments?.find((arg) => arg.name.value === 'first')?.value;
+    let value: unknown = argument.defaultValue;
+    if (given?.kind === Kind.INT) {
+      value = Number(given.value);
+    } else if (given?.kind === Kind.VARIABLE) {
+      const variable = given.name.value;
+      const declared = this.operation.variableDefinitions?.find((def) => def.variable.name.value === variable);
+      if (Object.hasOwn(this.variables, variable)) value = this.variables[variable];
+      else if (declared?.defaultValue?.kind === Kind.INT) value = Number(declared.defaultValue.value);
+    } else if (given) {
+      value = undefined;
+    }
+    // Anything else (null, a string) is refused when arguments are checked; price it as the largest page.
+    if (typeof value !== 'number' || !Number.isFinite(value)) return MAX_PAGE_SIZE;
+    return Math.min(Math.max(Math.trunc(value), 0), MAX_PAGE_SIZE);
+  }
+}
+
+/** Prices the operation a request runs (by `operationName`); see cost.table.ts for what each field costs. */
+export function measureCost(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): CostResult {
+  const operation = getOperationAST(document, options.operationName ?? undefined);
+  if (!operation) return { cost: 0, visits: 0 };
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const walk = new CostWalk(schema, fragments, operation, options.variables ?? {});
+  // Bombs reach numbers past exact integers (or Infinity): report them as the largest exact one.
+  const total = walk.total();
+  const cost = Number.isNaN(total) ? Number.MAX_SAFE_INTEGER : Math.min(total, Number.MAX_SAFE_INTEGER);
+  return { cost, visits: walk.visits };
+}
+
+export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
+
+export interface CostLimitOptions extends CostOptions {
+  limit: number;
+  /** Told the cost of every operation priced, refused or not. */
+  onCost?: (result: CostResult) => void;
+}
+
+/**
+ * A validation rule refusing an operation that costs more than `limit`, before
+ * anything runs. It needs the request's variables and the caller's budget, so it
+ * runs per request (cost.plugin.ts) rather than among the cached document rules.
+ */
+export function costLimitRule(options: CostLimitOptions) {
+  return (context: ValidationContext): ASTVisitor => ({
+    Document(document) {
+      const result = measureCost(context.getSchema(), document, options);
+      options.onCost?.(result);
+      if (result.cost > options.limit) {
+        context.reportError(
+          new GraphQLError(
+            `This query costs ${result.cost}, more than the ${options.limit} a request may cost. ` +
+              'Ask for smaller pages (first), fewer nested lists or fewer aliases, or split it into several requests.',
+            { extensions: { code: COST_LIMIT_EXCEEDED, cost: result.cost, limit: options.limit, http: { status: 400 } } },
+          ),
+        );
+      }
+      // The walk above read the whole document; the validator need not visit it again.
+      return false;
+    },
+  });
+}
