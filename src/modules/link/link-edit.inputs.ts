@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min, Validat
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NotNull } from '../../common/validation';
 import { isHttpUrl } from '../../content/url';
+import { MAX_TAGS_PER_LINK } from '../../content/limits';
 
 const EXPECTED_VERSION = 'The version of the issue the editor last saw; a stale one gets CONFLICT.';
 const NOT_BLANK = /\S/;
@@ -122,7 +123,7 @@ export class SetLinkTagsInput {
   expectedVersion!: number;
 
   @Field(() => [String], { description: 'Tag slugs, at most 20; an empty list removes every tag.' })
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_TAGS_PER_LINK)
   @Length(1, 64, { each: true })
   tags!: string[];
 }

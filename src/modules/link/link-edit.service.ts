@@ -6,6 +6,7 @@ import { deriveLinkFields } from '../../content/link-fields';
 import { hydrate, Row } from '../../db/hydrate';
 import { checkPosition, createdFields, deletedFields } from '../../editing/changes';
 import { Edit, runEdit } from '../../editing/edit';
+import { requireRoomFor } from '../../editing/limits';
 import { insertAt, layOut, LINKS, orderedIds } from '../../editing/positions';
 import { changedFields } from '../audit/audit.service';
 import { Section } from '../section/section.entity';
@@ -42,6 +43,7 @@ export class LinkEditService {
     const sectionId = parseId(input.sectionId, 'sectionId');
     return runEdit(this.dataSource, actor, async (edit) => {
       const issueId = await touchSection(edit, sectionId, input.expectedVersion);
+      await requireRoomFor(edit, 'addLink', issueId, sectionId, 'sectionId');
       const ids = await orderedIds(edit, LINKS, sectionId);
       const position = input.position ?? ids.length;
       checkPosition(position, ids.length);
@@ -113,7 +115,10 @@ export class LinkEditService {
     return runEdit(this.dataSource, actor, async (edit) => {
       const before = await lockedLink(edit, id, input.expectedVersion);
       const target = input.sectionId === undefined || input.sectionId === null ? before.section_id : parseId(input.sectionId, 'sectionId');
-      if (target !== before.section_id) await checkSameIssue(edit, target, before.issue_id);
+      if (target !== before.section_id) {
+        await checkSameIssue(edit, target, before.issue_id);
+        await requireRoomFor(edit, 'moveLinkIn', before.issue_id, target, 'sectionId');
+      }
       const source = (await orderedIds(edit, LINKS, before.section_id)).filter((other) => other !== id);
       const others = target === before.section_id ? source : await orderedIds(edit, LINKS, target);
       checkPosition(input.position, others.length);

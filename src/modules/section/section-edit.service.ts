@@ -5,6 +5,7 @@ import { parseId } from '../../common/ids';
 import { hydrate, Row } from '../../db/hydrate';
 import { checkPosition, createdFields, deletedFields } from '../../editing/changes';
 import { Edit, runEdit } from '../../editing/edit';
+import { requireRoomFor } from '../../editing/limits';
 import { insertAt, layOut, orderedIds, SECTIONS } from '../../editing/positions';
 import { changedFields } from '../audit/audit.service';
 import { Issue } from '../issue/issue.entity';
@@ -30,6 +31,7 @@ export class SectionEditService {
     const issueId = parseId(input.issueId, 'issueId');
     return runEdit(this.dataSource, actor, async (edit) => {
       await edit.touchIssue(issueId, input.expectedVersion);
+      await requireRoomFor(edit, 'addSection', issueId, null, 'issueId');
       const category = input.category ? await categoryBySlug(edit, input.category) : null;
       const ids = await orderedIds(edit, SECTIONS, issueId);
       const position = input.position ?? ids.length;

@@ -9,6 +9,7 @@ import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { AddPlacementInput, RemovePlacementInput, SetLinkSponsorInput, UpdatePlacementInput } from './placement-edit.inputs';
+import { requireRoomFor } from '../../editing/limits';
 
 interface PlacementRow {
   id: number;
@@ -34,6 +35,7 @@ export class PlacementEditService {
     return runEdit(this.dataSource, actor, async (edit) => {
       await edit.touchIssue(issueId, input.expectedVersion);
       await requireSponsor(edit, sponsorId);
+      await requireRoomFor(edit, 'addPlacement', issueId, null, 'issueId');
       const [{ n }] = await edit.query<{ n: number }>('SELECT count(*)::int AS n FROM sponsor_placement WHERE issue_id = $1', [issueId]);
       const position = input.position ?? n;
       if (position > n) {
