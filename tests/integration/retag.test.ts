@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { cliActor } from '../../src/auth/actor';
 import { Importer } from '../../src/import/importer';
 import { retagArchive } from '../../src/import/retag';
 import { matchTopics } from '../../src/content/taxonomy';
@@ -12,7 +13,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-  await new Importer(h.dataSource).import({ text: FIXTURE });
+  await new Importer(h.dataSource).import({ text: FIXTURE, actor: cliActor(['node', 'retag.test']) });
 });
 
 afterAll(() => h.close());
