@@ -121,3 +121,35 @@ it('tags the links of a merged topic with the merge target, never re-creating th
   expect(tags.get(String(await linkWithTag('careers')))).toContain('machines');
   expect([...tags.values()].filter((slugs) => slugs.includes('editors-pick'))).toHaveLength(1);
 });
+
+it('waits for an editor holding the issue and applies the decision they committed meanwhile', async () => {
+  const link = await linkWithTag('careers');
+  await h.dataSource.query('DELETE FROM link_tag WHERE link_id = $1', [link]);
+  const editor = h.dataSource.createQueryRunner();
+  await editor.connect();
+  try {
+    await editor.startTransaction();
+    await editor.query('SELECT id FROM issue WHERE id = $1 FOR UPDATE', [issueId]);
+    const retagging = retag();
+    // Retag has found the drift and now waits for the editor's lock.
+    for (let tries = 0; ; tries += 1) {
+      const [{ n }] = await h.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (n > 0) break;
+      if (tries > 600) throw new Error('retag never waited for the lock');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await editor.query(
+      `INSERT INTO link_tag_override (link_id, tag_id, included) SELECT $1, id, false FROM tag WHERE slug = 'careers'`,
+      [link],
+    );
+    await editor.commitTransaction();
+    expect(await retagging).toMatchObject({ changed: 1 });
+  } finally {
+    await editor.release();
+  }
+  const tags = (await tagsByLink()).get(String(link));
+  expect(tags).not.toContain('careers');
+  expect(tags).toContain('machines');
+});
