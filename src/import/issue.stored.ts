@@ -1,9 +1,9 @@
 import type { QueryRunner } from 'typeorm';
 import type { IssuePlan, PlannedSection } from './issue.plan';
 import type { LinkKind } from './parsed-issue';
-import type { TagOverride } from './taxonomy-tags';
+import type { StoredTagOverride } from './taxonomy-tags';
 
-/** The editors' tag decisions on the link aliased `l`, as a JSON array of TagOverride. */
+/** The editors' tag decisions on the link aliased `l`, as a JSON array of StoredTagOverride. */
 export const OVERRIDES_OF_LINK = `COALESCE((SELECT json_agg(json_build_object('tagId', o.tag_id, 'slug', t.slug, 'included', o.included))
   FROM link_tag_override o JOIN tag t ON t.id = o.tag_id WHERE o.link_id = l.id), '[]')`;
 
@@ -16,7 +16,7 @@ export interface StoredPlan extends IssuePlan {
   sectionIds: number[];
   linkIds: number[][];
   /** Editors' tag decisions per link, parallel to `linkIds`. */
-  linkOverrides: TagOverride[][][];
+  linkOverrides: StoredTagOverride[][][];
 }
 
 interface SectionRow {
@@ -42,7 +42,7 @@ interface LinkRow {
   sponsor_domain: string | null;
   sponsor_name: string | null;
   tags: string[];
-  overrides: TagOverride[];
+  overrides: StoredTagOverride[];
 }
 
 interface PlacementRow {
@@ -87,7 +87,7 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
     links: [],
   }));
   const linkIds: number[][] = sections.map(() => []);
-  const linkOverrides: TagOverride[][][] = sections.map(() => []);
+  const linkOverrides: StoredTagOverride[][][] = sections.map(() => []);
   const sectionIndex = new Map(sectionRows.map((row, index) => [row.id, index]));
   for (const row of linkRows) {
     const index = sectionIndex.get(row.section_id) as number;

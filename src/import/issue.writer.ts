@@ -8,7 +8,7 @@ import { describeChanges } from './issue.diff';
 import type { IssuePlan } from './issue.plan';
 import { CREATE_ISSUE, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
-import { linkTags, TagOverride, TaxonomyTags } from './taxonomy-tags';
+import { linkTags, StoredTagOverride, TaxonomyTags } from './taxonomy-tags';
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
@@ -37,7 +37,7 @@ export interface WriteOptions {
 /** A stored link a rewrite keeps: its id and its editors' tag decisions, which the rewrite carries over. */
 interface KeptLink {
   id: number;
-  overrides: TagOverride[];
+  overrides: StoredTagOverride[];
 }
 
 /** Stored rows reused by the rewrite: [section position] and [section position][link position]. */

@@ -4,7 +4,7 @@ import { matchTopics, TOPICS } from '../content/taxonomy';
 import { Edit, runEdit } from '../editing/edit';
 import { changedFields } from '../modules/audit/audit.service';
 import { OVERRIDES_OF_LINK } from './issue.stored';
-import { ensureTaxonomyTags, linkTags, TagOverride, TagRef, TaxonomyTags } from './taxonomy-tags';
+import { ensureTaxonomyTags, linkTags, StoredTagOverride, TagRef, TaxonomyTags } from './taxonomy-tags';
 
 export interface RetagSummary {
   /** Links checked. */
@@ -25,7 +25,7 @@ interface LinkRow {
   summary: string;
   domain: string;
   tags: string[];
-  overrides: TagOverride[];
+  overrides: StoredTagOverride[];
 }
 
 const LINK_COLUMNS = `l.id, l.title, l.summary, l.domain,
@@ -36,12 +36,12 @@ const LINK_COLUMNS = `l.id, l.title, l.summary, l.domain,
 async function readBatch(dataSource: DataSource, after: number): Promise<LinkRow[]> {
   const links: LinkRow[] = await dataSource.query(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.id > $1 ORDER BY l.id LIMIT ${BATCH}`, [after]);
   if (!links.length) return links;
-  const overrides: Array<TagOverride & { link_id: number }> = await dataSource.query(
+  const overrides: Array<StoredTagOverride & { link_id: number }> = await dataSource.query(
     `SELECT o.link_id, o.tag_id AS "tagId", t.slug, o.included FROM link_tag_override o JOIN tag t ON t.id = o.tag_id
       WHERE o.link_id BETWEEN $1 AND $2`,
     [links[0].id, links[links.length - 1].id],
   );
-  const byLink = new Map<number, TagOverride[]>();
+  const byLink = new Map<number, StoredTagOverride[]>();
   for (const { link_id: linkId, ...override } of overrides) byLink.set(linkId, [...(byLink.get(linkId) ?? []), override]);
   return links.map((link) => ({ ...link, overrides: byLink.get(link.id) ?? [] }));
 }

@@ -49,7 +49,7 @@ export async function ensureTaxonomyTags(executor: Executor, topics: readonly To
 }
 
 /** An editor's decision on one tag of a stored link (a row of link_tag_override, with the tag's slug). */
-export interface TagOverride {
+export interface StoredTagOverride {
   tagId: number;
   slug: string;
   included: boolean;
@@ -60,7 +60,7 @@ export interface TagOverride {
  * its topics (`topicSlugs` as matchTopics gives them; aliases resolved), then
  * its editors' decisions applied, by the one rule in content/tag-overrides.
  */
-export function linkTags(topicSlugs: readonly string[], taxonomy: TaxonomyTags, overrides: TagOverride[]): TagRef[] {
+export function linkTags(topicSlugs: readonly string[], taxonomy: TaxonomyTags, overrides: StoredTagOverride[]): TagRef[] {
   if (taxonomy.plain && !overrides.length) {
     // Topic slugs as matchTopics gives them (sorted, unique) are then already the answer.
     const tags: TagRef[] = [];
