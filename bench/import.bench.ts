@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliActor } from '../src/auth/actor';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { collectFiles, importFiles } from '../src/import/batch';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const rssAt: string[] = [];
   const files = collectFiles([archive]);
   const summary = await importFiles(new Importer(dataSource), files, {
+    actor: cliActor(),
     concurrency: Number(values.concurrency),
     onOutcome: (_file, _outcome, done) => {
       const rss = process.memoryUsage.rss();

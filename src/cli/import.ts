@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { cliActor } from '../auth/actor';
 import { collectFiles, importFiles } from '../import/batch';
 import { Importer } from '../import/importer';
 import { runWithDatabase } from './cli-database';
@@ -36,6 +37,7 @@ function main(): void {
   void runWithDatabase(async ({ dataSource }) => {
     const progress = new ProgressBar(files.length, 'issues');
     const summary = await importFiles(new Importer(dataSource), files, {
+      actor: cliActor(),
       newsletter: args.values.newsletter,
       dryRun,
       onOutcome: (_file, _outcome, done) => progress.update(done),

@@ -42,16 +42,14 @@ export class IssueTally {
  * `context` as its summary: one entry per issue, never one per row moved.
  */
 export async function auditIssues(edit: Edit, action: string, tally: IssueTally, context: Record<string, unknown>): Promise<void> {
+  await edit.touchIssues(tally.issueIds());
   for (const issueId of tally.issueIds()) {
-    await edit.touchIssue(issueId);
     edit.audit({ action, entityType: 'ISSUE', entityId: issueId, issueId, summary: { ...context, ...tally.countsOf(issueId) } });
   }
 }
 
 /** Bumps, in id order, the issues a bulk write is about to change, so their row locks are taken before anything moves. */
 export async function touchIssues(edit: Edit, tally: IssueTally, issueIds: readonly number[]): Promise<void> {
-  for (const issueId of [...issueIds].sort((a, b) => a - b)) {
-    tally.include(issueId);
-    await edit.touchIssue(issueId);
-  }
+  for (const issueId of issueIds) tally.include(issueId);
+  await edit.touchIssues(issueIds);
 }

@@ -47,6 +47,23 @@ export class Edit {
     return row.version;
   }
 
+  /**
+   * Bumps many issues once each in one statement, for bulk writes that take no
+   * expected version (merges, retag). Rows are locked in id order, the order
+   * every bulk write uses, so two bulk writes cannot deadlock on each other.
+   */
+  async touchIssues(issueIds: readonly number[]): Promise<void> {
+    const pending = [...new Set(issueIds)].filter((id) => !this.versions.has(id));
+    if (!pending.length) return;
+    const rows = await this.query<{ id: number; version: number }>(
+      `UPDATE issue SET version = version + 1, updated_at = now()
+        WHERE id IN (SELECT id FROM issue WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE)
+        RETURNING id, version`,
+      [pending],
+    );
+    for (const row of rows) this.versions.set(row.id, row.version);
+  }
+
   /** Queues an audit entry; all of them are written just before the commit. */
   audit(record: AuditRecord): void {
     this.records.push(record);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Actor } from '../auth/actor';
 import { Importer } from './importer';
 import type { ImportOutcome } from './issue.writer';
 
@@ -35,6 +36,8 @@ export interface BatchSummary {
 }
 
 export interface BatchOptions {
+  /** Who the audit trail names for every issue of the batch. */
+  actor: Actor;
   newsletter?: string;
   dryRun?: boolean;
   /** Issues written at once, each on its own connection. */
@@ -43,7 +46,7 @@ export interface BatchOptions {
 }
 
 /** Imports files with a few concurrent writers; one file's failure never stops the others. */
-export async function importFiles(importer: Importer, files: string[], options: BatchOptions = {}): Promise<BatchSummary> {
+export async function importFiles(importer: Importer, files: string[], options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
   const summary: BatchSummary = { created: 0, updated: 0, unchanged: 0, failed: [], linksWritten: 0, seconds: 0 };
   let next = 0;
@@ -54,7 +57,7 @@ export async function importFiles(importer: Importer, files: string[], options: 
       let result: ImportOutcome | Error;
       try {
         const text = await fs.promises.readFile(file, 'utf8');
-        result = await importer.import({ text, newsletter: options.newsletter, dryRun: options.dryRun });
+        result = await importer.import({ text, newsletter: options.newsletter, dryRun: options.dryRun, actor: options.actor });
         summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged'] += 1;
         if (result.status !== 'UNCHANGED') summary.linksWritten += result.links;
       } catch (error) {

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
+import type { Topic } from '../content/taxonomy';
+import { ensureTaxonomyTags, Executor, TaxonomyTags } from './taxonomy-tags';
 
 type Entry = { slug: string; name: string };
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Executor = { query(sql: string, params?: unknown[]): Promise<any> };
 
 /**
  * Find-or-create without locking rows that already exist (ON CONFLICT DO
@@ -23,11 +23,6 @@ const FIND_OR_CREATE = {
   ],
 } as const;
 
-const ENSURE_TAGS = [
-  'INSERT INTO tag (slug, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (slug) DO NOTHING',
-  'SELECT id, slug FROM tag WHERE slug = ANY($1::text[])',
-] as const;
-
 /**
  * Ids of the shared rows issues point at (newsletters, categories, sponsors,
  * tags), found or created once per batch, in their own short statements
@@ -38,7 +33,7 @@ const ENSURE_TAGS = [
  */
 export class IdCache {
   private readonly known = new Map<string, number>();
-  private tagIds: Map<string, number> | null = null;
+  private taxonomyTags: TaxonomyTags | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -59,15 +54,12 @@ export class IdCache {
       category: ({ slug, name }: Entry) => resolve(`category:${slug}`, FIND_OR_CREATE.category, [slug, name]),
       sponsor: ({ domain, name }: { domain: string; name: string }) =>
         resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, `https://${domain}/`]),
-      /** Ensures every taxonomy tag exists (renaming is `retag`'s job) and returns slug → id. */
-      tags: async (topics: readonly Entry[]): Promise<Map<string, number>> => {
-        if (this.tagIds) return this.tagIds;
-        const slugs = topics.map((topic) => topic.slug);
-        await executor.query(ENSURE_TAGS[0], [slugs, topics.map((topic) => topic.name)]);
-        const rows: Array<{ id: number; slug: string }> = await executor.query(ENSURE_TAGS[1], [slugs]);
-        const tagIds = new Map(rows.map((row) => [row.slug, Number(row.id)]));
-        if (remember) this.tagIds = tagIds;
-        return tagIds;
+      /** The tags of the taxonomy's topics, created when missing (never renamed: editors own tags). */
+      tags: async (topics: readonly Topic[]): Promise<TaxonomyTags> => {
+        if (this.taxonomyTags) return this.taxonomyTags;
+        const tags = await ensureTaxonomyTags(executor, topics);
+        if (remember) this.taxonomyTags = tags;
+        return tags;
       },
     };
   }

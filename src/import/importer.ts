@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { planIssue } from './issue.plan';
 import { ImportOutcome, IssueWriter } from './issue.writer';
 import { parseMarkdownIssue } from './markdown/markdown.parser';
@@ -19,9 +20,14 @@ export interface ImportRequest {
   dryRun?: boolean;
 }
 
+export interface ImportWrite extends ImportRequest {
+  /** Who the audit trail names: the GraphQL caller, or the command line. */
+  actor: Actor;
+}
+
 /**
  * Turns rendered issues into stored ones: parse (format-specific), plan
- * (derive categories, tags, sponsors), write (one transaction per issue).
+ * (derive categories, tags, sponsors), write (one atomic unit per issue, with its audit entry).
  * Keep one Importer for a batch: it caches ids across issues.
  */
 export class Importer {
@@ -36,7 +42,7 @@ export class Importer {
     return PARSERS[format](text, { newsletter });
   }
 
-  async import(request: ImportRequest): Promise<ImportOutcome> {
-    return this.writer.write(planIssue(this.parse(request)), { dryRun: request.dryRun });
+  async import(request: ImportWrite): Promise<ImportOutcome> {
+    return this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
   }
 }

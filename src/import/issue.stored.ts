@@ -1,13 +1,22 @@
 import type { QueryRunner } from 'typeorm';
 import type { IssuePlan, PlannedSection } from './issue.plan';
 import type { LinkKind } from './parsed-issue';
+import type { StoredTagOverride } from './taxonomy-tags';
+
+/** The editors' tag decisions on the link aliased `l`, as a JSON array of StoredTagOverride. */
+export const OVERRIDES_OF_LINK = `COALESCE((SELECT json_agg(json_build_object('tagId', o.tag_id, 'slug', t.slug, 'included', o.included))
+  FROM link_tag_override o JOIN tag t ON t.id = o.tag_id WHERE o.link_id = l.id), '[]')`;
 
 /** A stored issue in the planner's shape, with the ids of its rows, for comparing and rewriting. */
 export interface StoredPlan extends IssuePlan {
   issueId: number;
-  status: string;
+  version: number;
+  /** The version the last import left; null for an issue an editor created. */
+  importedVersion: number | null;
   sectionIds: number[];
   linkIds: number[][];
+  /** Editors' tag decisions per link, parallel to `linkIds`. */
+  linkOverrides: StoredTagOverride[][][];
 }
 
 interface SectionRow {
@@ -33,6 +42,7 @@ interface LinkRow {
   sponsor_domain: string | null;
   sponsor_name: string | null;
   tags: string[];
+  overrides: StoredTagOverride[];
 }
 
 interface PlacementRow {
@@ -45,8 +55,8 @@ interface PlacementRow {
 
 /** Locks the stored issue of `plan`'s newsletter and date, and reads it back as a plan. */
 export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, plan: IssuePlan): Promise<StoredPlan> {
-  const [issue]: Array<{ id: number; headline: string; status: string }> = await runner.query(
-    'SELECT id, headline, status FROM issue WHERE newsletter_id = $1 AND date = $2::date FOR UPDATE',
+  const [issue]: Array<{ id: number; headline: string; version: number; imported_version: number | null }> = await runner.query(
+    'SELECT id, headline, version, imported_version FROM issue WHERE newsletter_id = $1 AND date = $2::date FOR UPDATE',
     [newsletterId, plan.date],
   );
   const issueId = Number(issue.id);
@@ -59,7 +69,8 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
   const linkRows: LinkRow[] = await runner.query(
     `SELECT l.*, s.id AS section_id, sp.domain AS sponsor_domain, sp.name AS sponsor_name,
             ARRAY(SELECT t.slug FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
-                   WHERE lt.link_id = l.id ORDER BY t.slug COLLATE "C") AS tags
+                   WHERE lt.link_id = l.id ORDER BY t.slug COLLATE "C") AS tags,
+            ${OVERRIDES_OF_LINK} AS overrides
        FROM link l JOIN section s ON s.id = l.section_id LEFT JOIN sponsor sp ON sp.id = l.sponsor_id
       WHERE s.issue_id = $1 ORDER BY s.position, l.position`,
     [issueId],
@@ -76,6 +87,7 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
     links: [],
   }));
   const linkIds: number[][] = sections.map(() => []);
+  const linkOverrides: StoredTagOverride[][][] = sections.map(() => []);
   const sectionIndex = new Map(sectionRows.map((row, index) => [row.id, index]));
   for (const row of linkRows) {
     const index = sectionIndex.get(row.section_id) as number;
@@ -93,12 +105,15 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
       tags: row.tags,
     });
     linkIds[index].push(Number(row.id));
+    linkOverrides[index].push(row.overrides);
   }
   return {
     issueId,
-    status: issue.status,
+    version: issue.version,
+    importedVersion: issue.imported_version,
     sectionIds: sectionRows.map((row) => Number(row.id)),
     linkIds,
+    linkOverrides,
     newsletter: plan.newsletter,
     date: plan.date,
     headline: issue.headline,

@@ -1,11 +1,14 @@
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import type { Actor } from '../auth/actor';
+import { TOPICS } from '../content/taxonomy';
 import { IdCache, IdScope } from './id-cache';
 import { describeChanges } from './issue.diff';
-import type { IssuePlan, PlannedLink } from './issue.plan';
+import type { IssuePlan } from './issue.plan';
+import { CREATE_ISSUE, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
-import { TOPICS } from '../content/taxonomy';
+import { linkTags, StoredTagOverride, TaxonomyTags } from './taxonomy-tags';
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
@@ -18,91 +21,40 @@ export interface ImportOutcome {
   links: number;
   /** What changed, in words ("headline changed", "2 links added"); empty when unchanged. */
   changes: string[];
+  /** True when the import replaces (or, on a dry run, would replace) an issue editors changed since its last import. */
+  overwritesEdits: boolean;
+  /** What it replaces of the editors' version, as `changes` words it; empty unless `overwritesEdits`. */
+  overwrites: string[];
   dryRun: boolean;
 }
 
-/** Ids of stored rows reused by the rewrite: [section position] and [section position][link position]. */
-interface KeptIds {
+export interface WriteOptions {
+  /** Who the audit trail names for the write. */
+  actor: Actor;
+  dryRun?: boolean;
+}
+
+/** A stored link a rewrite keeps: its id and its editors' tag decisions, which the rewrite carries over. */
+interface KeptLink {
+  id: number;
+  overrides: StoredTagOverride[];
+}
+
+/** Stored rows reused by the rewrite: [section position] and [section position][link position]. */
+interface Kept {
   sections: Array<number | null>;
-  links: Array<Array<number | null>>;
+  links: Array<Array<KeptLink | null>>;
 }
 
-/** Rows as parallel arrays, one per column, for `unnest` inserts. */
-function columns<T extends Record<string, unknown>>(rows: T[], keys: Array<keyof T>): unknown[][] {
-  return keys.map((key) => rows.map((row) => row[key] ?? null));
-}
+const INSERT_OVERRIDES =
+  'INSERT INTO link_tag_override (link_id, tag_id, included) SELECT * FROM unnest($1::int[], $2::int[], $3::bool[])';
 
 /**
- * Writes an issue and all its content in one statement: `$1`..`$3` the issue,
- * then sections, links, link tags and placements as parallel arrays. On a
- * (newsletter, date) conflict it either does nothing (and returns no row) or
- * takes over the stored issue row, whose old content the caller has deleted.
- */
-function writeIssueSql(onConflict: 'skip' | 'update'): string {
-  const conflict =
-    onConflict === 'skip'
-      ? 'DO NOTHING'
-      : `DO UPDATE SET headline = EXCLUDED.headline, status = 'PUBLISHED',
-           published_at = COALESCE(issue.published_at, EXCLUDED.published_at),
-           updated_at = now(), version = issue.version + 1`;
-  return `
-WITH i AS (
-  INSERT INTO issue (newsletter_id, date, headline, status, published_at, version)
-  VALUES ($1, $2::date, $3, 'PUBLISHED', ($2::date + time '06:00') AT TIME ZONE 'UTC', 1)
-  ON CONFLICT (newsletter_id, date) ${conflict} RETURNING id
-), s AS (
-  INSERT INTO section (id, issue_id, position, title, emoji, category_id)
-  SELECT COALESCE(x.id, nextval('section_id_seq')), i.id, x.position, x.title, x.emoji, x.category_id
-    FROM i, unnest($4::int[], $5::int[], $6::text[], $7::text[], $8::int[]) AS x(id, position, title, emoji, category_id)
-  RETURNING id, position
-), l AS (
-  INSERT INTO link (id, section_id, position, title, url, canonical_url, domain, summary,
-                    read_time_label, read_minutes, kind, sponsored, sponsor_id)
-  SELECT COALESCE(x.id, nextval('link_id_seq')), s.id, x.position, x.title, x.url, x.canonical_url, x.domain,
-         x.summary, x.read_time_label, x.read_minutes, x.kind::link_kind, x.sponsored, x.sponsor_id
-    FROM unnest($9::int[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-                $17::text[], $18::int[], $19::text[], $20::bool[], $21::int[])
-      AS x(id, section_position, position, title, url, canonical_url, domain, summary,
-           read_time_label, read_minutes, kind, sponsored, sponsor_id)
-    JOIN s ON s.position = x.section_position
-  RETURNING id, section_id, position
-), t AS (
-  INSERT INTO link_tag (link_id, tag_id)
-  SELECT l.id, x.tag_id
-    FROM unnest($22::int[], $23::int[], $24::int[]) AS x(section_position, position, tag_id)
-    JOIN s ON s.position = x.section_position
-    JOIN l ON l.section_id = s.id AND l.position = x.position
-), p AS (
-  INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id)
-  SELECT i.id, x.position, x.title, x.body, x.url, x.sponsor_id
-    FROM i, unnest($25::int[], $26::text[], $27::text[], $28::text[], $29::int[]) AS x(position, title, body, url, sponsor_id)
-)
-SELECT id FROM i`;
-}
-
-// Named, so each connection plans these long statements once and then reuses the plan.
-const CREATE_ISSUE = { name: 'create-issue', text: writeIssueSql('skip') };
-const REWRITE_ISSUE = { name: 'rewrite-issue', text: writeIssueSql('update') };
-
-/** Runs a named statement on the pool or on a transaction's own connection. */
-async function runNamed(
-  on: Pool | PoolClient,
-  statement: { name: string; text: string },
-  values: unknown[],
-): Promise<Array<{ id: number }>> {
-  return (await on.query<{ id: number }>({ ...statement, values })).rows;
-}
-
-const LINK_COLUMNS = [
-  'id', 'sectionPosition', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary',
-  'readTimeLabel', 'readMinutes', 'kind', 'sponsored', 'sponsorId',
-] as const;
-
-/**
- * Writes planned issues, each atomically: a new issue is inserted by one
- * statement, a stored one is compared and, only when it differs, rewritten in
- * place in one transaction, keeping
- * the ids of sections and links that are still there. One writer serves a
+ * Writes planned issues, each atomically with its audit entry: a new issue is
+ * inserted by one statement, a stored one is compared and, only when it
+ * differs, rewritten in place in one transaction, keeping the ids of sections
+ * and links that are still there and the editors' tag decisions on those
+ * links. A stored issue keeps its status and schedule. One writer serves a
  * whole batch and caches the ids of newsletters, categories, sponsors and tags.
  */
 export class IssueWriter {
@@ -112,12 +64,12 @@ export class IssueWriter {
     this.ids = new IdCache(dataSource);
   }
 
-  async write(plan: IssuePlan, options: { dryRun?: boolean } = {}): Promise<ImportOutcome> {
-    if (options.dryRun) {
-      // Everything, shared rows included, inside one transaction that is rolled back.
+  async write(plan: IssuePlan, { actor, dryRun = false }: WriteOptions): Promise<ImportOutcome> {
+    if (dryRun) {
+      // Everything, shared rows and the audit entry included, inside one transaction that is rolled back.
       return this.inTransaction(false, async (runner) => {
         const refs = await resolveRefs(this.ids.scope(runner), plan);
-        return (await create(await runner.connect(), refs, plan, true)) ?? this.updateIn(runner, refs, plan, true);
+        return (await create(await runner.connect(), refs, plan, actor, true)) ?? this.updateIn(runner, refs, plan, actor, true);
       });
     }
     // Shared rows are resolved before any connection is held for the issue, so concurrent writers never
@@ -126,8 +78,8 @@ export class IssueWriter {
     const refs = await resolveRefs(this.ids.scope(null), plan);
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     return (
-      (await create(pool, refs, plan, false)) ??
-      this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, false))
+      (await create(pool, refs, plan, actor, false)) ??
+      this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, actor, false))
     );
   }
 
@@ -149,45 +101,78 @@ export class IssueWriter {
   }
 
   /** Compares a stored issue with the plan and rewrites it in place when they differ. */
-  private async updateIn(runner: QueryRunner, refs: Refs, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome> {
+  private async updateIn(runner: QueryRunner, refs: Refs, plan: IssuePlan, actor: Actor, dryRun: boolean): Promise<ImportOutcome> {
     const stored = await loadStoredPlan(runner, refs.newsletterId, plan);
-    // The importer takes in issues as published; importing over a draft publishes it.
-    const changes = [...(stored.status === 'PUBLISHED' ? [] : ['published']), ...describeChanges(stored, plan)];
-    if (!changes.length) return outcomeOf(plan, 'UNCHANGED', stored.issueId, dryRun, []);
+    const kept = keptRows(stored, plan);
+    const { target, tagIds } = withStoredTags(plan, refs.tags, kept);
+    const changes = describeChanges(stored, target);
+    if (!changes.length) return outcomeOf(target, 'UNCHANGED', stored.issueId, dryRun, [], false);
+    // Editors' writes bump the version but not imported_version; an issue no import made is all editors' work.
+    const overwritesEdits = stored.importedVersion !== stored.version;
+    const outcome = outcomeOf(target, 'UPDATED', stored.issueId, dryRun, changes, overwritesEdits);
     await runner.query('DELETE FROM section WHERE issue_id = $1', [stored.issueId]);
     await runner.query('DELETE FROM sponsor_placement WHERE issue_id = $1', [stored.issueId]);
-    await runNamed(await runner.connect(), REWRITE_ISSUE, issueParams(refs, plan, keptIds(stored, plan)));
-    return outcomeOf(plan, 'UPDATED', stored.issueId, dryRun, changes);
+    const statementRefs = { ...refs, keptSectionIds: kept.sections, keptLinkIds: linkIdsOf(kept), tagIds };
+    await runNamed(await runner.connect(), REWRITE_ISSUE, statementParams(statementRefs, target, actor, auditSummary(outcome, target)));
+    const overrides = kept.links.flat().flatMap((link) => link?.overrides.map((o) => [link.id, o.tagId, o.included] as const) ?? []);
+    if (overrides.length) {
+      await runner.query(INSERT_OVERRIDES, [overrides.map((o) => o[0]), overrides.map((o) => o[1]), overrides.map((o) => o[2])]);
+    }
+    return outcome;
   }
 }
 
 /** Inserts the issue unless one exists for its newsletter and date; null when it does. */
-async function create(on: Pool | PoolClient, refs: Refs, plan: IssuePlan, dryRun: boolean): Promise<ImportOutcome | null> {
-  const created = await runNamed(on, CREATE_ISSUE, issueParams(refs, plan, null));
-  return created.length ? outcomeOf(plan, 'CREATED', created[0].id, dryRun) : null;
+async function create(on: Pool | PoolClient, refs: Refs, plan: IssuePlan, actor: Actor, dryRun: boolean): Promise<ImportOutcome | null> {
+  const { target, tagIds } = withStoredTags(plan, refs.tags, null);
+  const outcome = outcomeOf(target, 'CREATED', 0, dryRun, null, false);
+  const statementRefs = { ...refs, keptSectionIds: null, keptLinkIds: null, tagIds };
+  const created = await runNamed(on, CREATE_ISSUE, statementParams(statementRefs, target, actor, auditSummary(outcome, target)));
+  return created.length ? { ...outcome, issueId: created[0].id } : null;
 }
 
 function linkCount(plan: IssuePlan): number {
   return plan.sections.reduce((sum, section) => sum + section.links.length, 0);
 }
 
-function outcomeOf(plan: IssuePlan, status: ImportStatus, issueId: number, dryRun: boolean, changes?: string[]): ImportOutcome {
+function outcomeOf(
+  plan: IssuePlan,
+  status: ImportStatus,
+  issueId: number,
+  dryRun: boolean,
+  changes: string[] | null,
+  overwritesEdits: boolean,
+): ImportOutcome {
   const links = linkCount(plan);
+  const described = changes ?? [`created with ${plan.sections.length} sections and ${links} links`];
   return {
     status,
     issueId,
     newsletter: plan.newsletter.slug,
     date: plan.date,
     links,
-    changes: changes ?? [`created with ${plan.sections.length} sections and ${links} links`],
+    changes: described,
+    overwritesEdits,
+    overwrites: overwritesEdits ? described : [],
     dryRun,
+  };
+}
+
+/** The counts an import's audit entry records (one entry per issue, never one per link). */
+function auditSummary(outcome: ImportOutcome, plan: IssuePlan): object {
+  return {
+    sections: plan.sections.length,
+    links: outcome.links,
+    placements: plan.placements.length,
+    changes: outcome.changes,
+    overwroteEdits: outcome.overwritesEdits,
   };
 }
 
 /** Ids of the shared rows one issue points at. */
 interface Refs {
   newsletterId: number;
-  tagIds: Map<string, number>;
+  tags: TaxonomyTags;
   /** Per section. */
   categoryIds: Array<number | null>;
   /** Per section, per link. */
@@ -199,7 +184,7 @@ interface Refs {
 async function resolveRefs(ids: IdScope, plan: IssuePlan): Promise<Refs> {
   const refs: Refs = {
     newsletterId: await ids.newsletter(plan.newsletter),
-    tagIds: await ids.tags(TOPICS),
+    tags: await ids.tags(TOPICS),
     categoryIds: [],
     linkSponsorIds: [],
     placementSponsorIds: [],
@@ -214,42 +199,35 @@ async function resolveRefs(ids: IdScope, plan: IssuePlan): Promise<Refs> {
   return refs;
 }
 
-/** Parameters of CREATE_ISSUE / REWRITE_ISSUE: the issue, then its content as parallel arrays. */
-function issueParams(refs: Refs, plan: IssuePlan, kept: KeptIds | null): unknown[] {
-  const sections = [];
-  const links = [];
-  const linkTags = [];
-  for (const [s, section] of plan.sections.entries()) {
-    sections.push({ id: kept?.sections[s], position: s, title: section.title, emoji: section.emoji, categoryId: refs.categoryIds[s] });
-    for (const [position, link] of section.links.entries()) {
-      links.push({ ...link, id: kept?.links[s][position], sectionPosition: s, position, sponsorId: refs.linkSponsorIds[s][position] });
-      for (const slug of link.tags) {
-        const tagId = refs.tagIds.get(slug);
-        if (tagId !== undefined) linkTags.push({ sectionPosition: s, position, tagId });
-      }
-    }
-  }
-  const placements = plan.placements.map((placement, position) => ({
-    ...placement,
-    position,
-    sponsorId: refs.placementSponsorIds[position],
+/**
+ * The plan with each link's tags as they will be stored: the taxonomy's, under
+ * their stored slugs (a merged topic's slug resolves to its target), with the
+ * editors' decisions applied on the links the rewrite keeps; and the id of every such tag.
+ */
+function withStoredTags(plan: IssuePlan, taxonomy: TaxonomyTags, kept: Kept | null): { target: IssuePlan; tagIds: ReadonlyMap<string, number> } {
+  // The common case, a new issue with no merged topics, costs nothing per link.
+  if (!kept && taxonomy.plain) return { target: plan, tagIds: taxonomy.idBySlug };
+  const tagIds = new Map<string, number>();
+  const sections = plan.sections.map((section, s) => ({
+    ...section,
+    links: section.links.map((link, position) => {
+      const tags = linkTags(link.tags, taxonomy, kept?.links[s][position]?.overrides ?? []);
+      for (const tag of tags) tagIds.set(tag.slug, tag.id);
+      return { ...link, tags: tags.map((tag) => tag.slug) };
+    }),
   }));
-  return [
-    refs.newsletterId,
-    plan.date,
-    plan.headline,
-    ...columns(sections, ['id', 'position', 'title', 'emoji', 'categoryId']),
-    ...columns<Record<string, unknown>>(links, [...LINK_COLUMNS]),
-    ...columns(linkTags, ['sectionPosition', 'position', 'tagId']),
-    ...columns(placements, ['position', 'title', 'body', 'url', 'sponsorId']),
-  ];
+  return { target: { ...plan, sections }, tagIds };
+}
+
+function linkIdsOf(kept: Kept): Array<Array<number | null>> {
+  return kept.links.map((links) => links.map((link) => link?.id ?? null));
 }
 
 /**
- * Which stored ids the new content keeps: a section by its title, a link by
- * its canonical URL (first unused match, in reading order).
+ * Which stored rows the new content keeps: a section by its title, a link by
+ * its canonical URL (first unused match, in reading order, as the diff matches them).
  */
-function keptIds(stored: StoredPlan, plan: IssuePlan): KeptIds {
+function keptRows(stored: StoredPlan, plan: IssuePlan): Kept {
   const take = <T>(pool: Map<string, T[]>, key: string): T | null => pool.get(key)?.shift() ?? null;
   const pooled = <T>(entries: Array<[string, T]>) => {
     const pool = new Map<string, T[]>();
@@ -259,7 +237,10 @@ function keptIds(stored: StoredPlan, plan: IssuePlan): KeptIds {
   const sectionPool = pooled(stored.sections.map((section, s) => [section.title ?? '', stored.sectionIds[s]]));
   const linkPool = pooled(
     stored.sections.flatMap((section, s) =>
-      section.links.map((link: PlannedLink, position): [string, number] => [link.canonicalUrl, stored.linkIds[s][position]]),
+      section.links.map((link, position): [string, KeptLink] => [
+        link.canonicalUrl,
+        { id: stored.linkIds[s][position], overrides: stored.linkOverrides[s][position] },
+      ]),
     ),
   );
   return {

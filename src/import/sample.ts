@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
 import { collectFiles, importFiles } from './batch';
 import { Importer } from './importer';
 
@@ -14,11 +15,14 @@ export function sampleFolder(): string {
   throw new Error(`sample folder not found above ${__dirname}`);
 }
 
+/** The audit trail's name for the sample loaded at start. */
+const SAMPLE_ACTOR: Actor = Object.freeze({ kind: 'SYSTEM', keyId: null, name: 'sample loader' });
+
 /** On a database without issues, imports the sample newsletter through the real importer. */
 export async function loadSampleIfEmpty(dataSource: DataSource): Promise<string | null> {
   const [{ empty }] = await dataSource.query('SELECT NOT EXISTS (SELECT 1 FROM issue) AS empty');
   if (!empty) return null;
-  const summary = await importFiles(new Importer(dataSource), collectFiles([sampleFolder()]));
+  const summary = await importFiles(new Importer(dataSource), collectFiles([sampleFolder()]), { actor: SAMPLE_ACTOR });
   if (summary.failed.length) {
     throw new Error(`sample import failed: ${summary.failed.map((f) => `${f.file}: ${f.reason}`).join('; ')}`);
   }

@@ -8,7 +8,7 @@ import { sampleFolder } from '../../src/import/sample';
 import { Role } from '../../src/modules/api-key/role';
 import { buildGraphQLSchema } from '../../src/schema';
 import { Factory } from '../support/factories';
-import { Harness, startHarness } from '../support/harness';
+import { Harness, startHarness, TEST_ACTOR } from '../support/harness';
 
 
 /** The operations a front end, a partner and the README run; the benchmark, typed client and reader reuse them. */
@@ -29,7 +29,7 @@ let schema: GraphQLSchema;
 
 beforeAll(async () => {
   h = await startHarness();
-  const summary = await importFiles(new Importer(h.dataSource), collectFiles([sampleFolder()]));
+  const summary = await importFiles(new Importer(h.dataSource), collectFiles([sampleFolder()]), { actor: TEST_ACTOR });
   expect(summary.failed).toEqual([]);
   // Enough security links for a second page of 50.
   const f = new Factory(h.dataSource);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliActor } from '../../src/auth/actor';
 import { collectFiles, importFiles } from '../../src/import/batch';
 import { Importer } from '../../src/import/importer';
 import { planIssue } from '../../src/import/issue.plan';
@@ -10,6 +11,8 @@ import { CORPUS_DIR, describeWithShared, readExpected } from '../support/shared-
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'issues');
 const FIXTURE = fs.readFileSync(path.join(FIXTURES, 'tldr-ai-2024-01-02.md'), 'utf8');
+
+const actor = cliActor(['node', 'import-batch.test']);
 
 let h: Harness;
 
@@ -26,7 +29,7 @@ describe('a failed write', () => {
     const plan = planIssue(new Importer(h.dataSource).parse({ text: FIXTURE.replace('2024-01-02', '2024-02-02') }));
     // Postgres refuses NUL in text, so the write fails on the issue's last link.
     plan.sections.at(-1)!.links.at(-1)!.summary = 'broken \u0000 summary';
-    await expect(new IssueWriter(h.dataSource).write(plan)).rejects.toThrow();
+    await expect(new IssueWriter(h.dataSource).write(plan, { actor })).rejects.toThrow();
     expect(await count(`issue WHERE date = '2024-02-02'`)).toBe(0);
     expect(await count('link')).toBe(0);
     expect(await count('section')).toBe(0);
@@ -34,11 +37,11 @@ describe('a failed write', () => {
 
   it('leaves a stored issue exactly as it was', async () => {
     const importer = new Importer(h.dataSource);
-    await importer.import({ text: FIXTURE });
+    await importer.import({ text: FIXTURE, actor });
     const before = await h.gql(`{ issue(newsletter: "ai", date: "2024-01-02") { headline version links { id title summary } } }`);
     const plan = planIssue(importer.parse({ text: FIXTURE.replaceAll('Quiet compilers', 'Broken compilers') }));
     plan.sections[0].links[0].summary = 'broken \u0000 summary';
-    await expect(new IssueWriter(h.dataSource).write(plan)).rejects.toThrow();
+    await expect(new IssueWriter(h.dataSource).write(plan, { actor })).rejects.toThrow();
     const after = await h.gql(`{ issue(newsletter: "ai", date: "2024-01-02") { headline version links { id title summary } } }`);
     expect(after.data).toEqual(before.data);
   });
@@ -62,13 +65,13 @@ describe('importing a batch of files', () => {
   it('walks folders recursively, imports the good files and lists each failure with its reason', async () => {
     const files = collectFiles([folder]);
     expect(files.map((file) => path.relative(folder, file))).toEqual(['empty.md', 'good.md', 'nested/good-too.md', 'none.md']);
-    const summary = await importFiles(new Importer(h.dataSource), files);
+    const summary = await importFiles(new Importer(h.dataSource), files, { actor });
     expect(summary).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
     expect(summary.failed).toEqual([
       { file: path.join(folder, 'empty.md'), reason: expect.stringMatching(/empty/i) },
       { file: path.join(folder, 'none.md'), reason: expect.stringMatching(/None/) },
     ]);
-    const again = await importFiles(new Importer(h.dataSource), files, { dryRun: true });
+    const again = await importFiles(new Importer(h.dataSource), files, { actor, dryRun: true });
     expect(again).toMatchObject({ created: 0, unchanged: 2, linksWritten: 0 });
   });
 });
@@ -80,7 +83,7 @@ describeWithShared(CORPUS_DIR, 'importing the shared corpus', () => {
 
   beforeAll(async () => {
     const files = readExpected().map((expected) => path.join(CORPUS_DIR, expected.file));
-    const summary = await importFiles(new Importer(h.dataSource), files);
+    const summary = await importFiles(new Importer(h.dataSource), files, { actor });
     expect(summary.failed).toEqual([]);
   });
 
@@ -114,7 +117,7 @@ describeWithShared(CORPUS_DIR, 'importing the shared corpus', () => {
 
   it('is unchanged when the whole corpus is imported again', async () => {
     const files = readExpected().map((expected) => path.join(CORPUS_DIR, expected.file));
-    const summary = await importFiles(new Importer(h.dataSource), files);
+    const summary = await importFiles(new Importer(h.dataSource), files, { actor });
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: files.length, failed: [] });
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MAX_LINKS_PER_SECTION, MAX_SECTIONS_PER_ISSUE } from '../../src/content/limits';
 import { collectFiles, importFiles } from '../../src/import/batch';
 import { Importer } from '../../src/import/importer';
-import { ADMIN_TOKEN, Harness, startHarness } from '../support/harness';
+import { ADMIN_TOKEN, Harness, startHarness, TEST_ACTOR } from '../support/harness';
 
 let h: Harness;
 
@@ -54,7 +54,7 @@ it('lists an oversized file among the failures of a batch, and imports the rest'
   try {
     fs.writeFileSync(path.join(folder, 'big.md'), issueMarkdown(MAX_SECTIONS_PER_ISSUE + 1, 1));
     fs.writeFileSync(path.join(folder, 'fine.md'), issueMarkdown(2, 2).replace('2026-12-01', '2026-12-02'));
-    const summary = await importFiles(new Importer(h.dataSource), collectFiles([folder]));
+    const summary = await importFiles(new Importer(h.dataSource), collectFiles([folder]), { actor: TEST_ACTOR });
     expect(summary.created).toBe(1);
     expect(summary.failed).toEqual([
       { file: path.join(folder, 'big.md'), reason: 'issue too large: it has 13 sections; an issue holds at most 12' },

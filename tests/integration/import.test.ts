@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Role } from '../../src/modules/api-key/role';
-import { IssueStatus } from '../../src/modules/issue/issue-status';
-import { Factory } from '../support/factories';
 import { Harness, startHarness, ADMIN_TOKEN } from '../support/harness';
 
 const FIXTURE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md'), 'utf8');
@@ -139,17 +137,6 @@ describe('importIssue', () => {
     expect(named.data?.importIssue).toMatchObject({ status: 'CREATED', newsletter: 'kettle', date: '2024-01-09' });
     const bad = await importAs(unknown, ADMIN_TOKEN, { newsletter: 'Not A Slug!' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-});
-
-describe('importIssue over a draft', () => {
-  it('publishes the issue and says so', async () => {
-    const f = new Factory(h.dataSource);
-    const [ai] = await h.dataSource.query(`SELECT id, slug FROM newsletter WHERE slug = 'ai'`);
-    const draft = await f.issue(ai, { date: '2024-01-05', status: IssueStatus.DRAFT });
-    const { data } = await importAs(FIXTURE.replace('2024-01-02', '2024-01-05'));
-    expect(data?.importIssue).toMatchObject({ status: 'UPDATED', changes: expect.arrayContaining(['published']) });
-    expect(data?.importIssue.issue).toMatchObject({ id: String(draft.id), date: '2024-01-05' });
   });
 });
 

@@ -101,6 +101,31 @@ describe('the built commands', () => {
       const missing = run(path.join(folder, 'nope.md'));
       expect(missing.status).toBe(2);
       expect(missing.stderr).toMatch(/no such file or folder: .*nope\.md/);
+      const audit = await onDatabase(database.url, `SELECT actor_kind, actor_name, action FROM audit_entry`);
+      expect(audit).toEqual([{ actor_kind: 'CLI', actor_name: `cli: cli/import.js ${path.basename(work)}/issues`, action: 'importIssue' }]);
+    } finally {
+      await database.drop();
+    }
+  }, 60000);
+
+  it('retag: prints what it changed and audits it as the command line', async () => {
+    const database = await createTestDatabase();
+    const run = (script: string, ...args: string[]) =>
+      spawnSync(process.execPath, [`dist/src/cli/${script}`, ...args], {
+        cwd: PROJECT,
+        env: { ...process.env, DATABASE_URL: database.url },
+        encoding: 'utf8',
+      });
+    try {
+      expect(run('import.js', path.join(PROJECT, 'tests', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md')).status).toBe(0);
+      await onDatabase(database.url, 'DELETE FROM link_tag WHERE link_id = (SELECT min(link_id) FROM link_tag)');
+      const retag = run('retag.js');
+      expect(retag.status).toBe(0);
+      expect(retag.stdout).toMatch(/^7 links checked, 1 retagged in 1 issue, 0 taxonomy tags created in [\d.]+ s$/m);
+      expect(await onDatabase(database.url, `SELECT actor_kind, actor_name FROM audit_entry WHERE action = 'retag'`)).toEqual([
+        { actor_kind: 'CLI', actor_name: 'cli: cli/retag.js' },
+      ]);
+      expect(run('retag.js').stdout).toMatch(/^7 links checked, 0 retagged in 0 issues, 0 taxonomy tags created/m);
     } finally {
       await database.drop();
     }

@@ -7,8 +7,12 @@ import { createDataSource } from '../../src/db/data-source';
 import { ApiKeyService } from '../../src/modules/api-key/api-key.service';
 import { Role } from '../../src/modules/api-key/role';
 import { AppServer, createServer, ServerConfig } from '../../src/server';
+import type { Actor } from '../../src/auth/actor';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** Who the audit trail names for writes a test makes directly. */
+export const TEST_ACTOR: Actor = { kind: 'CLI', keyId: null, name: 'test harness' };
 
 /** Counts the SQL statements the application sends to Postgres. */
 export class StatementCounter implements Logger {
@@ -115,7 +119,7 @@ export async function startHarness(options: { adminToken?: string | null; config
       return { status: response.status, contentType: response.headers.get('content-type'), ...((await response.json()) as object) };
     },
     async key(role, name = `test ${role.toLowerCase()}`) {
-      return (await keys.create({ name, role }, { kind: 'CLI', keyId: null, name: 'test harness' })).secret;
+      return (await keys.create({ name, role }, TEST_ACTOR)).secret;
     },
     async rowCounts() {
       const rows: Array<{ table: string; n: number }> = await dataSource.query(

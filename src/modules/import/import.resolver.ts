@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireRole } from '../../auth/policy';
 import { BadUserInputError } from '../../common/errors';
 import type { Context } from '../../context';
@@ -8,14 +8,20 @@ import { ImportIssueInput, ImportIssuePayload, ImportStatus } from './import.typ
 
 @Resolver()
 export class ImportResolver {
-  @Mutation(() => ImportIssuePayload, { description: 'Imports one rendered issue (editors and admins). Idempotent.' })
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ImportIssuePayload, {
+    description:
+      'Imports one rendered issue (editors and admins). Idempotent. A stored issue keeps its status and schedule, ' +
+      'and its links keep the tags editors set or removed; the payload says whether editors\' changes are overwritten.',
+  })
   async importIssue(@Arg('input') input: ImportIssueInput, @Ctx() context: Context): Promise<ImportIssuePayload> {
-    requireRole(context.viewer, Role.EDITOR);
+    const actor = requireRole(context.viewer, Role.EDITOR);
     try {
       const outcome = await context.services.importer().import({
         text: input.markdown,
         newsletter: input.newsletter,
         dryRun: input.dryRun,
+        actor,
       });
       const issue = outcome.dryRun && outcome.status === 'CREATED' ? null : await context.loaders.issueById.load(outcome.issueId);
       return { ...outcome, status: ImportStatus[outcome.status], linkCount: outcome.links, issue };

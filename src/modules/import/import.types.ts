@@ -50,6 +50,16 @@ export class ImportIssuePayload {
   @Field(() => [String], { description: 'What changed, in words; empty when unchanged.' })
   changes!: string[];
 
+  @Field({
+    description:
+      'True when the import replaces (on a dry run: would replace) an issue editors changed since its last import ' +
+      '(or one no import created). Tags editors set or removed on the links it keeps survive either way.',
+  })
+  overwritesEdits!: boolean;
+
+  @Field(() => [String], { description: 'What it replaces of the editors\' version, in the words of `changes`; empty unless overwritesEdits.' })
+  overwrites!: string[];
+
   @Field(() => Issue, { nullable: true, description: 'The stored issue; null on a dry run of a new issue.' })
   issue!: Issue | null;
 }
