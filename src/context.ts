@@ -11,13 +11,13 @@ import type { Services } from './services';
 
 function createLoaders(services: Services, viewer: Viewer) {
   return {
-    ...createCategoryLoaders(services),
+    ...createCategoryLoaders(services, viewer),
     ...createIssueLoaders(services, viewer),
-    ...createLinkLoaders(services),
+    ...createLinkLoaders(services, viewer),
     ...createNewsletterLoaders(services),
-    ...createSectionLoaders(services),
-    ...createSponsorLoaders(services),
-    ...createTagLoaders(services),
+    ...createSectionLoaders(services, viewer),
+    ...createSponsorLoaders(services, viewer),
+    ...createTagLoaders(services, viewer),
     /** Identical root query calls share one result (limits/root-calls.ts). */
     rootCalls: rootCallMemo(),
   };

@@ -2,9 +2,11 @@ import type { AuthChecker } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import type { CostBudgets } from '../config';
 import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
+import type { ApiKey } from '../modules/api-key/api-key.entity';
 import type { ApiKeyService } from '../modules/api-key/api-key.service';
 import { sameSecret } from '../modules/api-key/api-key.service';
 import { Role, roleAtLeast } from '../modules/api-key/role';
+import type { ReadScope } from '../modules/issue/issue.scope';
 import { Actor, ADMIN_TOKEN_ACTOR } from './actor';
 
 /**
@@ -18,12 +20,20 @@ export interface Viewer {
   actor: Actor | null;
   /** Editors and admins may read drafts and scheduled issues (by asking for them); nobody else ever can. */
   canSeeDrafts: boolean;
+  /** A scoped partner key's limits (issue.scope.ts), which every read applies; null for everyone else. */
+  scope: ReadScope | null;
 }
 
-export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: null, actor: null, canSeeDrafts: false });
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ role: null, actor: null, canSeeDrafts: false, scope: null });
 
-export function viewerOf(role: Role, actor: Actor): Viewer {
-  return { role, actor, canSeeDrafts: roleAtLeast(role, Role.EDITOR) };
+export function viewerOf(role: Role, actor: Actor, scope: ReadScope | null = null): Viewer {
+  return { role, actor, canSeeDrafts: roleAtLeast(role, Role.EDITOR), scope: role === Role.PARTNER ? scope : null };
+}
+
+/** The scope a key reads within: only a PARTNER key with a newsletter or tag limit has one. */
+export function scopeOf(key: Pick<ApiKey, 'role' | 'scopeNewsletterIds' | 'scopeTags'>): ReadScope | null {
+  if (key.role !== Role.PARTNER || (key.scopeNewsletterIds === null && key.scopeTags === null)) return null;
+  return Object.freeze({ newsletterIds: key.scopeNewsletterIds, tagSlugs: key.scopeTags });
 }
 
 /** A request-level refusal: answered 401 before any resolver runs. */
@@ -47,7 +57,7 @@ export async function authenticate(
   if (adminToken && sameSecret(secret, adminToken)) return viewerOf(Role.ADMIN, ADMIN_TOKEN_ACTOR);
   const key = await apiKeys.authenticate(secret);
   if (!key) throw badCredentials();
-  return viewerOf(key.role, { kind: 'API_KEY', keyId: key.id, name: key.name });
+  return viewerOf(key.role, { kind: 'API_KEY', keyId: key.id, name: key.name }, scopeOf(key));
 }
 
 /**

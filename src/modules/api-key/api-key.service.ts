@@ -2,7 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
-import { runEdit } from '../../editing/edit';
+import { idOfSlug } from '../../common/slug-aliases';
+import { Edit, runEdit } from '../../editing/edit';
+import { changedFields } from '../audit/audit.service';
 import { ApiKey } from './api-key.entity';
 import { Role } from './role';
 
@@ -22,15 +24,83 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(left, right);
 }
 
+/** A scope as callers name it: slugs on each side, null or left out for no limit there. */
+export interface ScopeSlugs {
+  newsletters?: readonly string[] | null;
+  tags?: readonly string[] | null;
+}
+
 export interface NewApiKey {
   name: string;
   role: Role;
   expiresAt?: Date | null;
+  scope?: ScopeSlugs | null;
 }
 
 /** Every column but the hash, which never leaves this service. */
 const COLUMNS = `id, name, role, prefix, created_at AS "createdAt", expires_at AS "expiresAt",
-  revoked_at AS "revokedAt", last_used_at AS "lastUsedAt"`;
+  revoked_at AS "revokedAt", last_used_at AS "lastUsedAt",
+  scope_newsletter_ids AS "scopeNewsletterIds", scope_tags AS "scopeTags",
+  CASE WHEN scope_newsletter_ids IS NOT NULL THEN ARRAY(
+    SELECT n.slug FROM unnest(scope_newsletter_ids) WITH ORDINALITY AS x(id, o) JOIN newsletter n ON n.id = x.id ORDER BY x.o)
+  END AS "scopeNewsletters"`;
+
+type StoredScope = Pick<ApiKey, 'scopeNewsletterIds' | 'scopeTags'>;
+
+/** A key's scope by slugs, as the API, the audit trail and the command line show it; null when unscoped. */
+export function scopeSlugsOf(key: ApiKey): { newsletters: string[] | null; tags: string[] | null } | null {
+  if (key.scopeNewsletterIds === null && key.scopeTags === null) return null;
+  return { newsletters: key.scopeNewsletters ?? null, tags: key.scopeTags };
+}
+
+/** The slugs of one side of a scope, trimmed and deduplicated; null for no limit; an empty list is refused. */
+function slugList(slugs: readonly string[] | null | undefined, field: string): string[] | null {
+  if (slugs === undefined || slugs === null) return null;
+  const list = [...new Set(slugs.map((slug) => slug.trim()))].filter(Boolean);
+  if (!list.length) throw new BadUserInputError(`${field} must name at least one slug; leave it out for no limit.`, { field });
+  if (list.length > 50 || list.some((slug) => slug.length > 64)) {
+    throw new BadUserInputError(`${field} takes at most 50 slugs of at most 64 characters.`, { field });
+  }
+  return list;
+}
+
+function unknownSlugs(kind: string, slugs: string[], field: string): BadUserInputError {
+  const named = slugs.map((slug) => JSON.stringify(slug.slice(0, 64))).join(', ');
+  return new BadUserInputError(`No ${kind} has the slug ${named}.`, { field });
+}
+
+/**
+ * Checks a scope and returns what is stored: newsletter ids (a newsletter
+ * rename keeps no alias) and tag slugs as given (every tag slug, old ones
+ * included, resolves per request). Only PARTNER keys may be limited.
+ */
+async function resolveScope(edit: Edit, role: Role, scope: ScopeSlugs | null | undefined): Promise<StoredScope> {
+  const newsletters = slugList(scope?.newsletters, 'scope.newsletters');
+  const tags = slugList(scope?.tags, 'scope.tags');
+  if (!newsletters && !tags) return { scopeNewsletterIds: null, scopeTags: null };
+  if (role !== Role.PARTNER) {
+    throw new BadUserInputError(`Only PARTNER keys can be limited to a scope; this key is ${role}.`, { field: 'scope' });
+  }
+  let scopeNewsletterIds: number[] | null = null;
+  if (newsletters) {
+    const rows = await edit.query<{ slug: string; id: number | null }>(
+      'SELECT x.slug, n.id FROM unnest($1::text[]) AS x(slug) LEFT JOIN newsletter n ON n.slug = x.slug',
+      [newsletters],
+    );
+    const unknown = rows.filter((row) => row.id === null).map((row) => row.slug);
+    if (unknown.length) throw unknownSlugs('newsletter', unknown, 'scope.newsletters');
+    scopeNewsletterIds = rows.map((row) => row.id as number);
+  }
+  if (tags) {
+    const rows = await edit.query<{ slug: string; id: number | null }>(
+      `SELECT x.slug, ${idOfSlug('tag', 'x.slug')} AS id FROM unnest($1::text[]) AS x(slug)`,
+      [tags],
+    );
+    const unknown = rows.filter((row) => row.id === null).map((row) => row.slug);
+    if (unknown.length) throw unknownSlugs('tag', unknown, 'scope.tags');
+  }
+  return { scopeNewsletterIds, scopeTags: tags };
+}
 
 /** Issues, lists, revokes and checks API keys. Only hashes are stored; a secret is returned once, by `create`. */
 export class ApiKeyService {
@@ -50,17 +120,40 @@ export class ApiKeyService {
     }
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     return runEdit(this.dataSource, actor, async (edit) => {
+      const scope = await resolveScope(edit, input.role, input.scope);
       const [key] = await edit.query<ApiKey>(
-        `INSERT INTO api_key (name, role, prefix, secret_hash, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-        [name, input.role, secret.slice(0, SHOWN_PREFIX), hashSecret(secret), input.expiresAt ?? null],
+        `INSERT INTO api_key (name, role, prefix, secret_hash, expires_at, scope_newsletter_ids, scope_tags)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+        [name, input.role, secret.slice(0, SHOWN_PREFIX), hashSecret(secret), input.expiresAt ?? null, scope.scopeNewsletterIds, scope.scopeTags],
       );
+      const described = scopeSlugsOf(key);
       edit.audit({
         action: 'createApiKey',
         entityType: 'API_KEY',
         entityId: key.id,
-        changes: { name: { before: null, after: name }, role: { before: null, after: input.role } },
+        changes: {
+          name: { before: null, after: name },
+          role: { before: null, after: input.role },
+          ...(described ? { scope: { before: null, after: described } } : {}),
+        },
       });
       return { key, secret };
+    });
+  }
+
+  /** Replaces a key's scope (null lifts every limit); audited when it changes. Applies from the key's next request. */
+  async setScope(id: number, scope: ScopeSlugs | null | undefined, actor: Actor): Promise<ApiKey> {
+    return runEdit(this.dataSource, actor, async (edit) => {
+      const [before] = await edit.query<ApiKey>(`SELECT ${COLUMNS} FROM api_key WHERE id = $1 FOR UPDATE`, [id]);
+      if (!before) throw new NotFoundError('API key', id, 'id');
+      const next = await resolveScope(edit, before.role, scope);
+      const [key] = await edit.query<ApiKey>(
+        `UPDATE api_key SET scope_newsletter_ids = $2, scope_tags = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, next.scopeNewsletterIds, next.scopeTags],
+      );
+      const changes = changedFields({ scope: scopeSlugsOf(before) }, { scope: scopeSlugsOf(key) });
+      if (Object.keys(changes).length) edit.audit({ action: 'setApiKeyScope', entityType: 'API_KEY', entityId: id, changes });
+      return key;
     });
   }
 

@@ -5,11 +5,11 @@ import { Category } from './category.entity';
 @Resolver(() => Category)
 export class CategoryResolver {
   @Query(() => [Category])
-  categories(@Ctx() { services }: Context): Promise<Category[]> {
-    return services.categories.all();
+  categories(@Ctx() { services, viewer }: Context): Promise<Category[]> {
+    return services.categories.all(viewer.scope);
   }
 
-  @FieldResolver(() => Int, { description: 'Links in published issues.' })
+  @FieldResolver(() => Int, { description: 'Links in published issues; for a scoped partner key, only links within its scope.' })
   linkCount(@Root() category: Category, @Ctx() { loaders }: Context) {
     return loaders.categoryLinkCount.load(category.id);
   }

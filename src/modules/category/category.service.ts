@@ -1,19 +1,25 @@
+import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { Category } from './category.entity';
 
-/** Reads categories, their old slugs, and how many published links each holds. */
+/** Reads categories, their old slugs, and how many published links each holds (in-scope links, for a scoped partner). */
 export class CategoryService extends SqlService {
-  /** Categories used by at least one published issue (a draft's section names stay private). */
-  all(): Promise<Category[]> {
+  /**
+   * Categories used by at least one published issue (a draft's section names
+   * stay private); for a scoped partner, by a section holding an in-scope link.
+   */
+  all(scope: ReadScope | null): Promise<Category[]> {
+    const where = new SqlWhere();
     return this.rows(
       Category,
       `SELECT c.* FROM category c
         WHERE EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
-                       WHERE s.category_id = c.id AND ${isPublished()})
+                       WHERE s.category_id = c.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).section()})
         ORDER BY c.name, c.id`,
-      [],
+      where.params,
     );
   }
 
@@ -30,13 +36,16 @@ export class CategoryService extends SqlService {
     return rows.map((row) => ({ key: row.key, value: row.slug }));
   }
 
-  publishedLinkCounts(ids: readonly number[]) {
+  publishedLinkCounts(ids: readonly number[], scope: ReadScope | null) {
+    const where = new SqlWhere();
+    where.and(`s.category_id = ANY(${where.param(ids)}::int[])`).and(isPublished());
+    where.and(ScopeSql.of(where, scope).link());
     return this.counts(
       `SELECT s.category_id AS id, count(*)::int AS n
          FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-        WHERE s.category_id = ANY($1::int[]) AND ${isPublished()}
+        ${where}
         GROUP BY s.category_id`,
-      [ids],
+      where.params,
     );
   }
 }

@@ -8,11 +8,13 @@ import { inCategories } from '../category/category.filters';
 import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
+import { ReadScope, ScopeSql } from './issue.scope';
 import { ALL_STATUSES, isPublished, publishedOnly, whereIssueScope, whereStatuses } from './issue.visibility';
 
 /**
  * Reads issues: one by newsletter and date, filtered pages, neighbours.
- * Published only, unless the viewer may see drafts and asked for them.
+ * Published only, unless the viewer may see drafts and asked for them; for a
+ * scoped partner, only issues holding an in-scope link (issue.scope.ts).
  */
 export class IssueService extends SqlService {
   /** With `preview`, the issue whatever its status (editors and admins only). */
@@ -20,6 +22,7 @@ export class IssueService extends SqlService {
     const where = whereStatuses(new SqlWhere(), viewer, preview ? ALL_STATUSES : undefined, 'preview');
     where.and(`i.newsletter_id = (SELECT id FROM newsletter WHERE slug = ${where.param(newsletterSlug)})`);
     where.and(`i.date = ${where.param(date)}::date`);
+    where.and(ScopeSql.of(where, viewer.scope).issue());
     const [issue] = await this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
     return issue ?? null;
   }
@@ -44,30 +47,38 @@ export class IssueService extends SqlService {
     return toPage(rows, first, Boolean(after), cursorOf, () => this.count(countSql, countParams));
   }
 
+  /** Category and tag filters look only at what a scoped partner sees of each issue: its in-scope sections and links. */
   private filtered(filter: IssueFilter | undefined, viewer: Viewer): SqlWhere {
     const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
+    const scope = ScopeSql.of(where, viewer.scope);
+    where.and(scope.issue());
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
-      where.and(`EXISTS (SELECT 1 FROM section s WHERE s.issue_id = i.id AND ${inCategories(where, filter.categories, 's.category_id')})`);
+      const category = inCategories(where, filter.categories, 's.category_id');
+      where.and(`EXISTS (SELECT 1 FROM section s WHERE s.issue_id = i.id AND ${category} AND ${scope.section()})`);
     }
-    whereTags(where, filter?.tags, ISSUE_TAGS);
+    whereTags(where, filter?.tags, scope.limited ? `${ISSUE_TAGS} AND ${scope.link('tl')}` : ISSUE_TAGS);
     return where;
   }
 
-  /** Published issues by id (loader batch); with `drafts` (the viewer's `canSeeDrafts`), issues of any status. */
-  byIds(ids: readonly number[], drafts = false): Promise<Issue[]> {
-    const where = drafts ? new SqlWhere() : publishedOnly(new SqlWhere());
+  /** Published issues by id (loader batch), within the viewer's scope; with `canSeeDrafts`, issues of any status. */
+  byIds(ids: readonly number[], viewer: Pick<Viewer, 'canSeeDrafts' | 'scope'>): Promise<Issue[]> {
+    const where = viewer.canSeeDrafts ? new SqlWhere() : publishedOnly(new SqlWhere());
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
+    where.and(ScopeSql.of(where, viewer.scope).issue());
     return this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
   }
 
   /**
    * For each issue id (`key`), the nearest published issue of the same newsletter
-   * before or after it, whatever the status of the issue itself: a previewed
-   * draft shows the neighbours readers will see once it is published.
+   * before or after it (for a scoped partner, the nearest holding an in-scope
+   * link), whatever the status of the issue itself: a previewed draft shows the
+   * neighbours readers will see once it is published.
    */
-  neighbours(ids: readonly number[], side: 'previous' | 'next'): Promise<Array<Keyed<Issue>>> {
+  neighbours(ids: readonly number[], side: 'previous' | 'next', scope: ReadScope | null): Promise<Array<Keyed<Issue>>> {
     const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
+    const where = new SqlWhere();
+    const keys = where.param(ids);
     return this.keyed(
       Issue,
       `SELECT n.*, k.id AS key
@@ -75,9 +86,10 @@ export class IssueService extends SqlService {
          CROSS JOIN LATERAL (
            SELECT i.* FROM issue i
             WHERE i.newsletter_id = k.newsletter_id AND ${isPublished()} AND i.date ${comparison} k.date
+              AND ${ScopeSql.of(where, scope).issue()}
             ORDER BY i.date ${direction} LIMIT 1) n
-        WHERE k.id = ANY($1::int[])`,
-      [ids],
+        WHERE k.id = ANY(${keys}::int[])`,
+      where.params,
     );
   }
 }

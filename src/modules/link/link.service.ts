@@ -5,6 +5,7 @@ import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { inCategories } from '../category/category.filters';
+import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
 import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
@@ -12,7 +13,7 @@ import { LinkFilter, LinksArgs } from './link.inputs';
 
 const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
 
-/** Reads links: filtered pages across the archive, and the links of sections and issues. */
+/** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
   /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
   async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
@@ -50,6 +51,7 @@ export class LinkService extends SqlService {
 
   private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
     const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
+    where.and(ScopeSql.of(where, viewer.scope).link());
     whereIssueScope(where, filter);
     if (filter?.categories?.length) {
       where.and(inCategories(where, filter.categories, 's.category_id'));
@@ -66,20 +68,23 @@ export class LinkService extends SqlService {
     return where;
   }
 
-  bySectionIds(sectionIds: readonly number[]): Promise<Array<Keyed<Link>>> {
-    return this.keyed(
-      Link,
-      'SELECT l.*, l.section_id AS key FROM link l WHERE l.section_id = ANY($1::int[]) ORDER BY l.section_id, l.position',
-      [sectionIds],
-    );
+  bySectionIds(sectionIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
+    const where = new SqlWhere();
+    where.and(`l.section_id = ANY(${where.param(sectionIds)}::int[])`);
+    const scoped = ScopeSql.of(where, scope);
+    const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l';
+    return this.keyed(Link, `SELECT l.*, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`, where.params);
   }
 
-  byIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<Link>>> {
+  byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
+    const where = new SqlWhere();
+    where.and(`s.issue_id = ANY(${where.param(issueIds)}::int[])`);
+    const scoped = ScopeSql.of(where, scope);
+    const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l JOIN section s ON s.id = l.section_id';
     return this.keyed(
       Link,
-      `SELECT l.*, s.issue_id AS key FROM link l JOIN section s ON s.id = l.section_id
-        WHERE s.issue_id = ANY($1::int[]) ORDER BY s.issue_id, s.position, l.position`,
-      [issueIds],
+      `SELECT l.*, s.issue_id AS key ${from} ${where.and(scoped.link())} ORDER BY s.issue_id, s.position, l.position`,
+      where.params,
     );
   }
 }

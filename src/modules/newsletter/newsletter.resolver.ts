@@ -5,12 +5,12 @@ import { Newsletter } from './newsletter.entity';
 @Resolver(() => Newsletter)
 export class NewsletterResolver {
   @Query(() => [Newsletter])
-  newsletters(@Ctx() { services }: Context): Promise<Newsletter[]> {
-    return services.newsletters.all();
+  newsletters(@Ctx() { services, viewer }: Context): Promise<Newsletter[]> {
+    return services.newsletters.all(viewer.scope);
   }
 
   @Query(() => Newsletter, { nullable: true })
-  newsletter(@Arg('slug') slug: string, @Ctx() { services }: Context): Promise<Newsletter | null> {
-    return services.newsletters.bySlug(slug);
+  newsletter(@Arg('slug') slug: string, @Ctx() { services, viewer }: Context): Promise<Newsletter | null> {
+    return services.newsletters.bySlug(slug, viewer.scope);
   }
 }

@@ -16,8 +16,8 @@ export const SPONSOR_LIST_CAP = MAX_PAGE_SIZE;
 @Resolver(() => Sponsor)
 export class SponsorResolver {
   @Query(() => SponsorConnection, { description: 'Sponsors seen in published issues, by name.' })
-  sponsors(@Args() args: ConnectionArgs, @Ctx() { services }: Context): Promise<Page<Sponsor>> {
-    return services.sponsors.list(args);
+  sponsors(@Args() args: ConnectionArgs, @Ctx() { services, viewer }: Context): Promise<Page<Sponsor>> {
+    return services.sponsors.list(args, viewer.scope);
   }
 
   @FieldResolver(() => SponsorPlacementConnection, { description: 'Placements in published issues, newest first.' })

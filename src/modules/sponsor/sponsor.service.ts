@@ -3,17 +3,23 @@ import { ConnectionArgs, CursorKey, CursorPart, decodeCursor, encodeCursor, Page
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { Link } from '../link/link.entity';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { Sponsor } from './sponsor.entity';
 
-/** A sponsor is public once it appears in a published issue, as a placement or a sponsored link. */
-const VISIBLE_SPONSOR = `(
+/**
+ * A sponsor is public once it appears in a published issue, as a placement or
+ * a sponsored link; for a scoped partner, as an in-scope placement or link.
+ */
+function visibleSponsor(scope: ScopeSql): string {
+  return `(
   EXISTS (SELECT 1 FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
-           WHERE p.sponsor_id = sp.id AND ${isPublished()})
+           WHERE p.sponsor_id = sp.id AND ${isPublished()} AND ${scope.placement()})
   OR EXISTS (SELECT 1 FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-              WHERE l.sponsor_id = sp.id AND ${isPublished()}))`;
+              WHERE l.sponsor_id = sp.id AND ${isPublished()} AND ${scope.link()}))`;
+}
 
 /** One nested list of sponsors, newest issue first: its cursor, its rows and where a row sits in the order. */
 interface SponsorList {
@@ -21,6 +27,8 @@ interface SponsorList {
   shape: CursorPart[];
   /** SQL comparing the row's sort key with the cursor's parts ($2, $3, ...): true for rows after the cursor. */
   after: (parts: string[]) => string;
+  /** The scope's condition on a row (issue.scope.ts). */
+  inScope: (scope: ScopeSql) => string;
   /** The rows of the sponsor `k.id`, sorted, with the columns `cursorOf` reads. */
   rows: (where: string, limit: number) => string;
   cursorOf: (row: Row) => CursorKey;
@@ -31,6 +39,7 @@ const LINKS: SponsorList = {
   shape: ['date', 'int', 'int', 'int'],
   after: ([date, issueId, sectionPosition, position]) =>
     `(i.date, i.id, -s.position, -l.position) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`,
+  inScope: (scope) => scope.link(),
   rows: (where, limit) =>
     `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
        FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
@@ -43,6 +52,7 @@ const PLACEMENTS: SponsorList = {
   tag: 'sponsor-placements',
   shape: ['date', 'int', 'int'],
   after: ([date, issueId, position]) => `(i.date, i.id, -p.position) < (${date}::date, ${issueId}::int, -${position}::int)`,
+  inScope: (scope) => scope.placement(),
   rows: (where, limit) =>
     `SELECT p.*, i.date AS issue_date FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
       WHERE p.sponsor_id = k.id AND ${isPublished()} ${where}
@@ -50,10 +60,11 @@ const PLACEMENTS: SponsorList = {
   cursorOf: (row) => [row.issue_date as string, Number(row.issue_id), Number(row.position)],
 };
 
-/** Reads sponsors, their placements and their sponsored links. */
+/** Reads sponsors, their placements and their sponsored links, within the viewer's scope. */
 export class SponsorService extends SqlService {
-  async list({ first, after }: ConnectionArgs): Promise<Page<Sponsor>> {
-    const where = new SqlWhere().and(VISIBLE_SPONSOR);
+  async list({ first, after }: ConnectionArgs, scope: ReadScope | null): Promise<Page<Sponsor>> {
+    const where = new SqlWhere();
+    where.and(visibleSponsor(ScopeSql.of(where, scope)));
     const countSql = `SELECT count(*) AS n FROM sponsor sp ${where}`;
     const countParams = [...where.params];
     const tag = 'sponsors';
@@ -75,43 +86,59 @@ export class SponsorService extends SqlService {
     return this.rows(Sponsor, 'SELECT * FROM sponsor WHERE id = ANY($1::int[])', [ids]);
   }
 
-  placementsByIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<SponsorPlacement>>> {
+  /** Placements of each issue; a scoped partner's only when its scope allows placements (ScopeSql.placement). */
+  placementsByIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<SponsorPlacement>>> {
+    const where = new SqlWhere();
+    where.and(`p.issue_id = ANY(${where.param(issueIds)}::int[])`);
+    const scoped = ScopeSql.of(where, scope);
+    const from = scoped.limited ? 'FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id' : 'FROM sponsor_placement p';
     return this.keyed(
       SponsorPlacement,
-      `SELECT p.*, p.issue_id AS key FROM sponsor_placement p
-        WHERE p.issue_id = ANY($1::int[]) ORDER BY p.issue_id, p.position`,
-      [issueIds],
+      `SELECT p.*, p.issue_id AS key ${from} ${where.and(scoped.placement())} ORDER BY p.issue_id, p.position`,
+      where.params,
     );
   }
 
-  /** A page of each sponsor's sponsored links in published issues, newest first: one statement for all sponsors. */
-  linkPages(sponsorIds: readonly number[], args: PageArgs, total: (id: number) => Promise<number>): Promise<Array<Page<Link>>> {
-    return this.pages(Link, LINKS, sponsorIds, args, total);
+  /** A page of each sponsor's sponsored links in published issues (within the scope), newest first: one statement for all sponsors. */
+  linkPages(
+    sponsorIds: readonly number[],
+    args: PageArgs,
+    scope: ReadScope | null,
+    total: (id: number) => Promise<number>,
+  ): Promise<Array<Page<Link>>> {
+    return this.pages(Link, LINKS, sponsorIds, args, scope, total);
   }
 
-  /** A page of each sponsor's placements in published issues, newest first: one statement for all sponsors. */
+  /** A page of each sponsor's placements in published issues (within the scope), newest first: one statement for all sponsors. */
   placementPages(
     sponsorIds: readonly number[],
     args: PageArgs,
+    scope: ReadScope | null,
     total: (id: number) => Promise<number>,
   ): Promise<Array<Page<SponsorPlacement>>> {
-    return this.pages(SponsorPlacement, PLACEMENTS, sponsorIds, args, total);
+    return this.pages(SponsorPlacement, PLACEMENTS, sponsorIds, args, scope, total);
   }
 
-  linkCounts(sponsorIds: readonly number[]) {
+  linkCounts(sponsorIds: readonly number[], scope: ReadScope | null) {
+    const where = new SqlWhere();
+    where.and(`l.sponsor_id = ANY(${where.param(sponsorIds)}::int[])`).and(isPublished());
+    where.and(ScopeSql.of(where, scope).link());
     return this.counts(
       `SELECT l.sponsor_id AS id, count(*)::int AS n
          FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-        WHERE l.sponsor_id = ANY($1::int[]) AND ${isPublished()} GROUP BY l.sponsor_id`,
-      [sponsorIds],
+        ${where} GROUP BY l.sponsor_id`,
+      where.params,
     );
   }
 
-  placementCounts(sponsorIds: readonly number[]) {
+  placementCounts(sponsorIds: readonly number[], scope: ReadScope | null) {
+    const where = new SqlWhere();
+    where.and(`p.sponsor_id = ANY(${where.param(sponsorIds)}::int[])`).and(isPublished());
+    where.and(ScopeSql.of(where, scope).placement());
     return this.counts(
       `SELECT p.sponsor_id AS id, count(*)::int AS n FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
-        WHERE p.sponsor_id = ANY($1::int[]) AND ${isPublished()} GROUP BY p.sponsor_id`,
-      [sponsorIds],
+        ${where} GROUP BY p.sponsor_id`,
+      where.params,
     );
   }
 
@@ -121,20 +148,17 @@ export class SponsorService extends SqlService {
     list: SponsorList,
     sponsorIds: readonly number[],
     { first, after }: PageArgs,
+    scope: ReadScope | null,
     total: (id: number) => Promise<number>,
   ): Promise<Array<Page<T>>> {
-    const params: unknown[] = [sponsorIds];
-    let where = '';
-    if (after) {
-      const parts = decodeCursor(after, list.tag, list.shape).map((part) => {
-        params.push(part);
-        return `$${params.length}`;
-      });
-      where = `AND ${list.after(parts)}`;
-    }
+    const sql = new SqlWhere();
+    const ids = sql.param(sponsorIds);
+    const conditions = [list.inScope(ScopeSql.of(sql, scope))];
+    if (after) conditions.push(list.after(decodeCursor(after, list.tag, list.shape).map((part) => sql.param(part))));
+    const where = conditions.map((condition) => `AND ${condition}`).join(' ');
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT r.*, k.id AS key FROM unnest($1::int[]) AS k(id) CROSS JOIN LATERAL (${list.rows(where, first + 1)}) r`,
-      params,
+      `SELECT r.*, k.id AS key FROM unnest(${ids}::int[]) AS k(id) CROSS JOIN LATERAL (${list.rows(where, first + 1)}) r`,
+      sql.params,
     );
     const entities = hydrate(this.dataSource, target, rows);
     const bySponsor = new Map<number, Array<{ entity: T; cursor: string }>>(sponsorIds.map((id) => [id, []]));

@@ -5,11 +5,11 @@ import { Tag } from './tag.entity';
 @Resolver(() => Tag)
 export class TagResolver {
   @Query(() => [Tag])
-  tags(@Ctx() { services }: Context): Promise<Tag[]> {
-    return services.tags.all();
+  tags(@Ctx() { services, viewer }: Context): Promise<Tag[]> {
+    return services.tags.all(viewer.scope);
   }
 
-  @FieldResolver(() => Int, { description: 'Links in published issues.' })
+  @FieldResolver(() => Int, { description: 'Links in published issues; for a scoped partner key, only links within its scope.' })
   linkCount(@Root() tag: Tag, @Ctx() { loaders }: Context) {
     return loaders.tagLinkCount.load(tag.id);
   }

@@ -1,21 +1,27 @@
+import { SqlWhere } from '../../common/sql';
 import { hydrateKeyed, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
+import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { TagDecision } from './tag-decision.type';
 import { Tag } from './tag.entity';
 
-/** Reads tags, the tags of links and issues, their old slugs, and counts of published links per tag. */
+/**
+ * Reads tags, the tags of links and issues, their old slugs, and counts of
+ * published links per tag; for a scoped partner, of in-scope links only.
+ */
 export class TagService extends SqlService {
-  /** Tags carried by at least one link of a published issue. */
-  all(): Promise<Tag[]> {
+  /** Tags carried by at least one link of a published issue (an in-scope link, for a scoped partner). */
+  all(scope: ReadScope | null): Promise<Tag[]> {
+    const where = new SqlWhere();
     return this.rows(
       Tag,
       `SELECT t.* FROM tag t
         WHERE EXISTS (SELECT 1 FROM link_tag lt JOIN link l ON l.id = lt.link_id
                         JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-                       WHERE lt.tag_id = t.id AND ${isPublished()})
+                       WHERE lt.tag_id = t.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).link()})
         ORDER BY t.slug`,
-      [],
+      where.params,
     );
   }
 
@@ -41,14 +47,19 @@ export class TagService extends SqlService {
     }));
   }
 
-  byIssueIds(issueIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
+  /** Tags carried by the links of each issue (its in-scope links, for a scoped partner). */
+  byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Tag>>> {
+    const where = new SqlWhere();
+    where.and(`s.issue_id = ANY(${where.param(issueIds)}::int[])`);
+    const scoped = ScopeSql.of(where, scope);
     return this.keyed(
       Tag,
       `SELECT DISTINCT t.*, s.issue_id AS key
          FROM section s JOIN link l ON l.section_id = s.id
          JOIN link_tag lt ON lt.link_id = l.id JOIN tag t ON t.id = lt.tag_id
-        WHERE s.issue_id = ANY($1::int[]) ORDER BY t.slug`,
-      [issueIds],
+         ${scoped.limited ? 'JOIN issue i ON i.id = s.issue_id' : ''}
+        ${where.and(scoped.link())} ORDER BY t.slug`,
+      where.params,
     );
   }
 
@@ -61,14 +72,18 @@ export class TagService extends SqlService {
     return rows.map((row) => ({ key: row.key, value: row.slug }));
   }
 
-  publishedLinkCounts(ids: readonly number[]) {
+  /** Published links carrying each tag (in-scope links, for a scoped partner). */
+  publishedLinkCounts(ids: readonly number[], scope: ReadScope | null) {
+    const where = new SqlWhere();
+    where.and(`lt.tag_id = ANY(${where.param(ids)}::int[])`).and(isPublished());
+    where.and(ScopeSql.of(where, scope).link());
     return this.counts(
       `SELECT lt.tag_id AS id, count(*)::int AS n
          FROM link_tag lt JOIN link l ON l.id = lt.link_id
          JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-        WHERE lt.tag_id = ANY($1::int[]) AND ${isPublished()}
+        ${where}
         GROUP BY lt.tag_id`,
-      [ids],
+      where.params,
     );
   }
 }
