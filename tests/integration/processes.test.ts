@@ -162,6 +162,20 @@ describe('the built commands', () => {
       const missing = run('revoke', '99');
       expect(missing.status).toBe(1);
       expect(missing.stderr.trim()).toBe('API key 99 does not exist.');
+
+      await onDatabase(database.url, `INSERT INTO newsletter (slug, name) VALUES ('ai', 'AI'), ('devops', 'DevOps'); INSERT INTO tag (slug, name) VALUES ('security', 'Security')`);
+      const scoped = run('create', '--role', 'partner', '--name', 'Feed', '--newsletters', 'ai,devops', '--tags', 'security');
+      expect(scoped.status).toBe(0);
+      expect(scoped.stdout).toMatch(/^created key 2 \(PARTNER, "Feed", expires -, scope: newsletters ai,devops; tags security\)$/m);
+      expect(run('list').stdout).toMatch(/^2 {2}PARTNER {2}active .* {2}scope: newsletters ai,devops; tags security$/m);
+      expect(run('scope', '2', '--tags', 'security').stdout.trim()).toBe('key 2 ("Feed") scope: tags security');
+      expect(run('scope', '2').stdout.trim()).toBe('key 2 ("Feed") scope: all');
+      const unknown = run('create', '--role', 'partner', '--name', 'x', '--newsletters', 'ai,nope');
+      expect([unknown.status, unknown.stderr.trim()]).toEqual([1, 'No newsletter has the slug "nope".']);
+      const editorScope = run('create', '--role', 'editor', '--name', 'x', '--tags', 'security');
+      expect([editorScope.status, editorScope.stderr.trim()]).toEqual([1, 'Only PARTNER keys can be limited to a scope; this key is EDITOR.']);
+      const scopeAudit = await onDatabase(database.url, `SELECT action FROM audit_entry WHERE entity_id = 2 ORDER BY id`);
+      expect(scopeAudit.map((row: { action: string }) => row.action)).toEqual(['createApiKey', 'setApiKeyScope', 'setApiKeyScope']);
     } finally {
       await database.drop();
     }

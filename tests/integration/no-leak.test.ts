@@ -1,0 +1,464 @@
+/**
+ * One no-leak test over every public read path. Each caller (the public, an
+ * unscoped partner, and partners scoped to newsletters, to tags, and to both)
+ * walks every row of PATHS; for every answer, nothing outside the caller's view
+ * (worked out independently in tests/support/scope-world.ts) may appear, by id
+ * or as text, and each row checks that everything inside it does appear, with
+ * exact counts, orders and neighbours. A new public path (stories, search,
+ * facets, feeds, a cached answer) adds a row here; a new caller adds a CALLERS entry.
+ */
+import { Kind, parse, print, SelectionSetNode, visit } from 'graphql';
+import { Role } from '../../src/modules/api-key/role';
+import { ADMIN_TOKEN, Harness, startHarness } from '../support/harness';
+import { ENTITY_TYPES, EntityType, entitiesIn, ScopeSpec, seedScopeWorld, View, viewOf, World, WorldLink } from '../support/scope-world';
+import { everyMutation } from '../support/mutations';
+
+type Ask = (query: string, variables?: Record<string, unknown>) => Promise<any>;
+
+interface Run {
+  world: World;
+  view: View;
+  /** Cursors of the public's pages of one link / one issue, in order, to hand to other callers. */
+  publicLinkCursors: Array<{ cursor: string; id: number }>;
+  publicIssueCursors: Array<{ cursor: string; id: number }>;
+}
+
+interface PathCase {
+  /** The public path, as the README's scope table names it. */
+  path: string;
+  /** Entity types every visible row of which this path must return (besides returning nothing invisible). */
+  covers?: EntityType[];
+  run(ask: Ask, run: Run): Promise<void>;
+}
+
+const LINK = `id title url sponsored
+  tags { id slug linkCount }
+  sponsor { id name }
+  section { id title category { id slug } issue { id headline } }
+  issue { id date headline newsletter { id slug } }`;
+
+const ISSUE = `id date headline status newsletter { id slug }
+  sections { id title category { id slug linkCount } links { id title } }
+  links { id title tags { id slug } }
+  tags { id slug linkCount }
+  sponsorPlacements { id title sponsor { id name } issue { id } }
+  previous { id date }
+  next { id date }`;
+
+const ids = (nodes: Array<{ id: string }>) => nodes.map((node) => Number(node.id));
+const sorted = (values: Iterable<number>) => [...values].sort((a, b) => a - b);
+
+/** Every page of a connection, following endCursor; every page must report the same totalCount. */
+async function allPages(ask: Ask, query: string, field: string, variables: Record<string, unknown> = {}) {
+  const nodes: any[] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const data = await ask(query, { ...variables, after });
+    const connection = data[field];
+    nodes.push(...connection.edges.map((edge: { node: unknown }) => edge.node));
+    totals.add(connection.totalCount);
+    if (!connection.pageInfo.hasNextPage) return { nodes, totals: [...totals] };
+    after = connection.pageInfo.endCursor;
+  }
+  throw new Error(`${field} did not end within 100 pages`);
+}
+
+/** What the oracle knows about a link, for filters: newsletter, date, tag slugs, category slug, sponsorship. */
+function factsOf(world: World, link: WorldLink) {
+  const issue = world.issues.find((candidate) => candidate.id === link.issueId)!;
+  const section = world.sections.find((candidate) => candidate.id === link.sectionId)!;
+  return {
+    newsletter: issue.newsletter,
+    date: issue.date,
+    tags: link.tagIds.map((id) => world.tags.find((tag) => tag.id === id)!.slug),
+    category: world.categories.find((category) => category.id === section.categoryId)!.slug,
+    sponsored: link.sponsorId !== null,
+  };
+}
+
+type Facts = ReturnType<typeof factsOf>;
+
+const LINK_FILTERS: Array<[Record<string, unknown>, (facts: Facts) => boolean]> = [
+  [{ newsletters: ['web'] }, (f) => f.newsletter === 'web'],
+  [{ newsletters: ['ai', 'devops'] }, (f) => ['ai', 'devops'].includes(f.newsletter)],
+  [{ tags: { any: ['python'] } }, (f) => f.tags.includes('python')],
+  [{ tags: { any: ['infosec'] } }, (f) => f.tags.includes('security')],
+  [{ tags: { all: ['security', 'llm'] } }, (f) => f.tags.includes('security') && f.tags.includes('llm')],
+  [{ tags: { none: ['security'] } }, (f) => !f.tags.includes('security')],
+  [{ categories: ['tools'] }, (f) => f.category === 'tools'],
+  [{ sponsored: true }, (f) => f.sponsored],
+  [{ date: { from: '2025-01-03' } }, (f) => f.date >= '2025-01-03'],
+];
+
+/** Issue filters match against what the caller sees of each issue: its visible links and sections. */
+const ISSUE_FILTERS: Array<[Record<string, unknown>, (links: Facts[], categories: string[]) => boolean]> = [
+  [{ tags: { any: ['python'] } }, (links) => links.some((f) => f.tags.includes('python'))],
+  [{ tags: { any: ['llm'] } }, (links) => links.some((f) => f.tags.includes('llm'))],
+  [{ tags: { none: ['security'] } }, (links) => !links.some((f) => f.tags.includes('security'))],
+  [{ tags: { all: ['security', 'python'] } }, (links) => links.some((f) => f.tags.includes('security')) && links.some((f) => f.tags.includes('python'))],
+  [{ categories: ['tools'] }, (_links, categories) => categories.includes('tools')],
+  [{ categories: ['notes'] }, (_links, categories) => categories.includes('notes')],
+  [{ newsletters: ['web'] }, () => true],
+];
+
+const PATHS: PathCase[] = [
+  {
+    path: 'links: every page newest first, with each link’s issue, section, category, tags (and their linkCount) and sponsor',
+    covers: ['Link'],
+    async run(ask, { world, view }) {
+      const query = `query($after: String) { links(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${LINK} } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'links');
+      expect(ids(nodes)).toEqual(view.linksNewestFirst);
+      expect(totals).toEqual([view.linksNewestFirst.length]);
+      for (const node of nodes) {
+        const link = world.links.find((candidate) => candidate.id === Number(node.id))!;
+        expect([Number(node.issue.id), Number(node.section.id)]).toEqual([link.issueId, link.sectionId]);
+        expect(sorted(ids(node.tags))).toEqual(link.tagIds);
+        for (const tag of node.tags) expect([tag.slug, tag.linkCount]).toEqual([tag.slug, view.linkCountOfTag(Number(tag.id))]);
+      }
+    },
+  },
+  {
+    path: 'links: every page oldest first',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { links(first: 4, after: $after, orderBy: OLDEST_FIRST) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'links');
+      expect(ids(nodes)).toEqual(view.linksOldestFirst);
+      expect(totals).toEqual([view.linksOldestFirst.length]);
+    },
+  },
+  {
+    path: 'links(filter): every filter intersects the caller’s view (newsletters, tags by current or old slug, categories, sponsored, dates)',
+    async run(ask, { world, view }) {
+      const query = `query($filter: LinkFilter) { links(first: 100, filter: $filter) { totalCount edges { node { id } } } }`;
+      for (const [filter, keep] of LINK_FILTERS) {
+        const data = await ask(query, { filter });
+        const expected = view.linksNewestFirst.filter((id) => keep(factsOf(world, world.links.find((link) => link.id === id)!)));
+        expect({ filter, ids: ids(data.links.edges.map((edge: { node: unknown }) => edge.node)), total: data.links.totalCount }).toEqual({
+          filter,
+          ids: expected,
+          total: expected.length,
+        });
+      }
+    },
+  },
+  {
+    path: 'issues: every page, with sections, Section.links, Issue.links, Issue.tags, sponsorPlacements, previous and next',
+    covers: ['Issue', 'Section', 'Link', 'SponsorPlacement'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { issues(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${ISSUE} } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'issues');
+      expect(ids(nodes)).toEqual(view.issuesNewestFirst);
+      expect(totals).toEqual([view.issuesNewestFirst.length]);
+      for (const node of nodes) {
+        const id = Number(node.id);
+        expect({ id, sections: ids(node.sections) }).toEqual({ id, sections: view.sectionsOfIssue(id) });
+        for (const section of node.sections) expect(ids(section.links)).toEqual(view.linksOfSection(Number(section.id)));
+        expect(ids(node.links)).toEqual(view.linksOfIssue(id));
+        expect(sorted(ids(node.tags))).toEqual(view.tagsOfIssue(id));
+        for (const tag of node.tags) expect(tag.linkCount).toBe(view.linkCountOfTag(Number(tag.id)));
+        for (const section of node.sections) {
+          if (section.category) expect(section.category.linkCount).toBe(view.linkCountOfCategory(Number(section.category.id)));
+        }
+        expect(ids(node.sponsorPlacements)).toEqual(view.placementsOfIssue(id));
+        expect({ id, previous: node.previous && Number(node.previous.id), next: node.next && Number(node.next.id) }).toEqual({
+          id,
+          previous: view.neighbour(id, 'previous'),
+          next: view.neighbour(id, 'next'),
+        });
+      }
+    },
+  },
+  {
+    path: 'issues(filter): tag and category filters look only at what the caller sees of each issue',
+    async run(ask, { world, view }) {
+      const query = `query($filter: IssueFilter) { issues(first: 100, filter: $filter) { totalCount edges { node { id newsletter { id slug } } } } }`;
+      for (const [filter, keep] of ISSUE_FILTERS) {
+        const data = await ask(query, { filter });
+        const expected = view.issuesNewestFirst.filter((id) => {
+          const issue = world.issues.find((candidate) => candidate.id === id)!;
+          if (filter.newsletters && !(filter.newsletters as string[]).includes(issue.newsletter)) return false;
+          const links = view.linksOfIssue(id).map((linkId) => factsOf(world, world.links.find((link) => link.id === linkId)!));
+          const categories = view
+            .sectionsOfIssue(id)
+            .map((sectionId) => world.categories.find((c) => c.id === world.sections.find((s) => s.id === sectionId)!.categoryId)!.slug);
+          return keep(links, categories);
+        });
+        const got = ids(data.issues.edges.map((edge: { node: unknown }) => edge.node));
+        expect({ filter, ids: got, total: data.issues.totalCount }).toEqual({ filter, ids: expected, total: expected.length });
+      }
+    },
+  },
+  {
+    path: 'issue(newsletter, date): every issue of the archive, drafts and scheduled ones included; null outside the view',
+    covers: ['Issue'],
+    async run(ask, { world, view }) {
+      const fields = world.issues.map(
+        (issue, n) => `i${n}: issue(newsletter: "${issue.newsletter}", date: "${issue.date}") { ${ISSUE} }`,
+      );
+      const data = await ask(`{ ${fields.join('\n')} }`);
+      world.issues.forEach((issue, n) => {
+        const answer = data[`i${n}`];
+        expect({ issue: issue.headline, id: answer && Number(answer.id) }).toEqual({
+          issue: issue.headline,
+          id: view.visible.Issue.has(issue.id) ? issue.id : null,
+        });
+        if (answer) expect(ids(answer.links)).toEqual(view.linksOfIssue(issue.id));
+      });
+    },
+  },
+  {
+    path: 'tags: the list, linkCount and aliases',
+    covers: ['Tag'],
+    async run(ask, { world, view }) {
+      const data = await ask(`{ tags { id slug linkCount aliases } }`);
+      for (const tag of data.tags) {
+        expect([tag.slug, tag.linkCount]).toEqual([tag.slug, view.linkCountOfTag(Number(tag.id))]);
+        expect(tag.aliases).toEqual(world.tags.find((candidate) => candidate.id === Number(tag.id))!.aliases);
+      }
+    },
+  },
+  {
+    path: 'categories: the list, linkCount and aliases',
+    covers: ['Category'],
+    async run(ask, { view }) {
+      const data = await ask(`{ categories { id slug linkCount aliases } }`);
+      for (const category of data.categories) {
+        expect([category.slug, category.linkCount]).toEqual([category.slug, view.linkCountOfCategory(Number(category.id))]);
+      }
+    },
+  },
+  {
+    path: 'newsletters, and newsletter(slug) for every newsletter',
+    covers: ['Newsletter'],
+    async run(ask, { world, view }) {
+      await ask(`{ newsletters { id slug } }`);
+      const fields = world.newsletters.map((newsletter, n) => `n${n}: newsletter(slug: "${newsletter.slug}") { id slug }`);
+      const data = await ask(`{ ${fields.join(' ')} }`);
+      world.newsletters.forEach((newsletter, n) => {
+        expect([newsletter.slug, data[`n${n}`]?.slug ?? null]).toEqual([
+          newsletter.slug,
+          view.visible.Newsletter.has(newsletter.id) ? newsletter.slug : null,
+        ]);
+      });
+    },
+  },
+  {
+    path: 'sponsors: every page, with Sponsor.links, Sponsor.placements (deprecated lists) and their issues',
+    covers: ['Sponsor', 'SponsorPlacement'],
+    async run(ask, { world, view }) {
+      const query = `query($after: String) { sponsors(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+        id name links { id title issue { id } } placements { id title sponsor { id } issue { id date } } } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'sponsors');
+      expect(totals).toEqual([view.visible.Sponsor.size]);
+      for (const sponsor of nodes) {
+        const id = Number(sponsor.id);
+        const links = view.linksNewestFirst.filter((linkId) => world.links.find((link) => link.id === linkId)!.sponsorId === id);
+        expect({ sponsor: sponsor.name, links: ids(sponsor.links) }).toEqual({ sponsor: sponsor.name, links });
+        const placements = view.issuesNewestFirst.flatMap((issueId) =>
+          view.placementsOfIssue(issueId).filter((p) => world.placements.find((placement) => placement.id === p)!.sponsorId === id),
+        );
+        expect({ sponsor: sponsor.name, placements: ids(sponsor.placements) }).toEqual({ sponsor: sponsor.name, placements });
+      }
+    },
+  },
+  {
+    path: 'Sponsor.linkConnection and Sponsor.placementConnection: every page of each sponsor, with totalCount',
+    covers: ['Sponsor'],
+    async run(ask, { world, view }) {
+      const sponsors = await ask(`{ sponsors(first: 100) { edges { node { id name } } } }`);
+      const page = (field: string) => `query($after: String) { sponsors(first: 100) { edges { node { id name
+        ${field}(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id issue { id } } } } } } } }`;
+      for (const [index, { node: sponsor }] of sponsors.sponsors.edges.entries()) {
+        const id = Number(sponsor.id);
+        for (const field of ['linkConnection', 'placementConnection']) {
+          const seen: number[] = [];
+          const totals = new Set<number>();
+          let after: string | null = null;
+          for (let n = 0; n < 50; n += 1) {
+            const data = await ask(page(field), { after });
+            const connection = data.sponsors.edges[index].node[field];
+            seen.push(...ids(connection.edges.map((edge: { node: unknown }) => edge.node)));
+            totals.add(connection.totalCount);
+            if (!connection.pageInfo.hasNextPage) break;
+            after = connection.pageInfo.endCursor;
+          }
+          const expected =
+            field === 'linkConnection'
+              ? view.linksNewestFirst.filter((linkId) => world.links.find((link) => link.id === linkId)!.sponsorId === id)
+              : view.issuesNewestFirst.flatMap((issueId) =>
+                  view.placementsOfIssue(issueId).filter((p) => world.placements.find((placement) => placement.id === p)!.sponsorId === id),
+                );
+          expect({ sponsor: sponsor.name, field, ids: seen, totals: [...totals] }).toEqual({
+            sponsor: sponsor.name,
+            field,
+            ids: expected,
+            totals: [expected.length],
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'links(after): a cursor taken from the public’s pages yields only the caller’s links after that position',
+    async run(ask, { view, publicLinkCursors }) {
+      const order = publicLinkCursors.map(({ id }) => id);
+      for (const [index, { cursor }] of publicLinkCursors.entries()) {
+        const data = await ask(`query($after: String) { links(first: 100, after: $after) { totalCount edges { node { id } } } }`, { after: cursor });
+        const expected = view.linksNewestFirst.filter((id) => order.indexOf(id) > index);
+        expect({ index, ids: ids(data.links.edges.map((edge: { node: unknown }) => edge.node)) }).toEqual({ index, ids: expected });
+        expect(data.links.totalCount).toBe(view.linksNewestFirst.length);
+      }
+    },
+  },
+  {
+    path: 'issues(after): a cursor taken from the public’s pages yields only the caller’s issues after that position',
+    async run(ask, { view, publicIssueCursors }) {
+      const order = publicIssueCursors.map(({ id }) => id);
+      for (const [index, { cursor }] of publicIssueCursors.entries()) {
+        const data = await ask(`query($after: String) { issues(first: 100, after: $after) { edges { node { id } } } }`, { after: cursor });
+        const expected = view.issuesNewestFirst.filter((id) => order.indexOf(id) > index);
+        expect({ index, ids: ids(data.issues.edges.map((edge: { node: unknown }) => edge.node)) }).toEqual({ index, ids: expected });
+      }
+    },
+  },
+];
+
+interface Caller {
+  name: string;
+  /** Null: the public (no key). Otherwise a partner key with this scope (null scope: unscoped). */
+  key: { scope: ScopeSpec | null } | null;
+}
+
+const CALLERS: Caller[] = [
+  { name: 'the public', key: null },
+  { name: 'an unscoped partner', key: { scope: null } },
+  { name: 'a partner scoped to newsletters', key: { scope: { newsletters: ['ai', 'devops'] } } },
+  { name: 'a partner scoped to tags (an old slug and a current one)', key: { scope: { tags: ['infosec', 'k8s'] } } },
+  { name: 'a partner scoped to newsletters and tags', key: { scope: { newsletters: ['ai', 'web'], tags: ['security'] } } },
+];
+
+/** Adds `__typename` to every selection set, so every entity in an answer can be told by type. */
+function withTypenames(query: string): string {
+  return print(
+    visit(parse(query), {
+      SelectionSet: {
+        leave: (node: SelectionSetNode) => ({
+          ...node,
+          selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
+        }),
+      },
+    }),
+  );
+}
+
+let h: Harness;
+let world: World;
+const tokens = new Map<Caller, string | undefined>();
+const publicLinkCursors: Run['publicLinkCursors'] = [];
+const publicIssueCursors: Run['publicIssueCursors'] = [];
+
+async function createPartnerKey(name: string, scope: ScopeSpec | null): Promise<string> {
+  const input = { name, role: Role.PARTNER, scope };
+  const { data, errors } = await h.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input }, ADMIN_TOKEN);
+  expect(errors).toBeUndefined();
+  return data!.createApiKey.secret;
+}
+
+async function publicCursors(field: 'links' | 'issues', into: Array<{ cursor: string; id: number }>) {
+  let after: string | null = null;
+  for (;;) {
+    const { data }: { data?: any } = await h.gql(`query($after: String) { ${field}(first: 1, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, { after });
+    const connection: any = data[field];
+    into.push(...connection.edges.map((edge: { cursor: string; node: { id: string } }) => ({ cursor: edge.cursor, id: Number(edge.node.id) })));
+    if (!connection.pageInfo.hasNextPage) return;
+    after = connection.pageInfo.endCursor;
+  }
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = await seedScopeWorld(h.dataSource);
+  for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller.name, caller.key.scope) : undefined);
+  await publicCursors('links', publicLinkCursors);
+  await publicCursors('issues', publicIssueCursors);
+});
+
+afterAll(() => h.close());
+
+it('the world has rows in and out of every scope, drafts and scheduled issues with in-scope-looking links among them', () => {
+  const statuses = new Set(world.issues.map((issue) => issue.status));
+  expect([...statuses].sort()).toEqual(['DRAFT', 'PUBLISHED', 'SCHEDULED']);
+  for (const caller of CALLERS.filter((candidate) => candidate.key?.scope)) {
+    const view = viewOf(world, caller.key!.scope);
+    expect(view.visible.Link.size).toBeGreaterThan(0);
+    expect(view.visible.Link.size).toBeLessThan(viewOf(world, null).visible.Link.size);
+  }
+});
+
+it('the oracle agrees with a hand count for the tag-scoped partner (an old slug "infosec" names "security")', () => {
+  const view = viewOf(world, { tags: ['infosec', 'k8s'] });
+  const headlines = [...view.visible.Issue].map((id) => world.issues.find((issue) => issue.id === id)!.headline).sort();
+  expect(headlines).toEqual(['ai 2025-01-01', 'ai 2025-01-04', 'devops 2025-01-01', 'devops 2025-01-05', 'web 2025-01-02'].map((x) => `Headline of ${x}`));
+  expect(view.visible.SponsorPlacement.size).toBe(0);
+  expect([...view.visible.Sponsor].map((id) => world.sponsors.find((s) => s.id === id)!.name).sort()).toEqual(['acme', 'globex']);
+});
+
+describe.each(CALLERS)('$name', (caller) => {
+  it.each(PATHS.map((path) => [path.path, path] as const))('%s', async (_name, path) => {
+    const view = viewOf(world, caller.key?.scope ?? null);
+    const answers: unknown[] = [];
+    const ask: Ask = async (query, variables) => {
+      const response = await h.gql(withTypenames(query), variables, tokens.get(caller));
+      expect(response.errors).toBeUndefined();
+      answers.push(response.data);
+      return response.data;
+    };
+    await path.run(ask, { world, view, publicLinkCursors, publicIssueCursors });
+    const seen = entitiesIn(answers);
+    for (const type of ENTITY_TYPES) {
+      const leaked = [...seen.get(type)!].filter((id) => !view.visible[type].has(id));
+      expect({ type, leaked }).toEqual({ type, leaked: [] });
+    }
+    for (const type of path.covers ?? []) expect({ type, ids: sorted(seen.get(type)!) }).toEqual({ type, ids: sorted(view.visible[type]) });
+    const text = JSON.stringify(answers);
+    expect(view.hiddenTexts.filter((hidden) => text.includes(hidden))).toEqual([]);
+  });
+});
+
+describe('what a partner may not do, scoped or not', () => {
+  const partners = () => CALLERS.filter((caller) => caller.key).map((caller) => tokens.get(caller)!);
+
+  it('every mutation in the schema: FORBIDDEN for each partner key, UNAUTHENTICATED for the public, nothing written', async () => {
+    const calls = await everyMutation();
+    expect(calls.length).toBeGreaterThan(25);
+    const before = await h.rowCounts();
+    for (const { name, query, variables } of calls) {
+      for (const token of partners()) {
+        const response = await h.gql(query, variables, token);
+        expect({ name, code: response.errors?.[0].extensions?.code, data: response.data ?? null }).toEqual({ name, code: 'FORBIDDEN', data: null });
+      }
+      const anonymous = await h.gql(query, variables);
+      expect({ name, code: anonymous.errors?.[0].extensions?.code }).toEqual({ name, code: 'UNAUTHENTICATED' });
+    }
+    expect(await h.rowCounts()).toEqual(before);
+  });
+
+  it.each([
+    ['issue(preview: true)', `{ issue(newsletter: "ai", date: "2025-01-03", preview: true) { id } }`],
+    ['issues(filter: { statuses: [DRAFT] })', `{ issues(filter: { statuses: [DRAFT] }) { totalCount } }`],
+    ['issues(filter: { statuses: [PUBLISHED, SCHEDULED] })', `{ issues(filter: { statuses: [PUBLISHED, SCHEDULED] }) { totalCount } }`],
+    ['links(filter: { statuses: [SCHEDULED] })', `{ links(filter: { statuses: [SCHEDULED] }) { totalCount } }`],
+    ['Link.tagDecisions', `{ links(first: 1) { edges { node { id tagDecisions { included } } } } }`],
+    ['apiKeys', `{ apiKeys { id scope { tags } } }`],
+    ['auditLog', `{ auditLog { totalCount } }`],
+  ])('%s: FORBIDDEN for each partner key, UNAUTHENTICATED for the public', async (_name, query) => {
+    for (const token of partners()) {
+      const response = await h.gql(query, {}, token);
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await h.gql(query, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
