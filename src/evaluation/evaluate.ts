@@ -2,6 +2,7 @@
  * Compares what the importer derives for judged corpus items (topics, sponsors)
  * with the judgments in eval/, and renders the figures as report lines.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { PlannedLink, PlannedPlacement } from '../import/issue.plan';
 import { CorpusItem, corpusItems } from './corpus-items';
@@ -47,6 +48,7 @@ class ItemLookup {
   get(key: ItemKey): CorpusItem {
     let items = this.files.get(key.file);
     if (!items) {
+      if (!fs.existsSync(path.join(this.corpusDir, key.file))) throw new Error(`${itemId(key)}: ${key.file} is not in ${this.corpusDir}`);
       items = corpusItems(this.corpusDir, key.file);
       this.files.set(key.file, items);
     }
