@@ -3,7 +3,7 @@
  * shorteners, ad and mail trackers, event, scheduling and form platforms, sites
  * that host other people's pages, and the newsletter's own site.
  */
-import { registrableDomain } from './url';
+import { domainOf, registrableDomain } from './url';
 
 export type IntermediaryKind = 'SHORTENER' | 'TRACKER' | 'EVENT_PLATFORM' | 'HOSTING_PLATFORM' | 'NEWSLETTER';
 
@@ -44,4 +44,34 @@ const BY_HOST: ReadonlyMap<string, IntermediaryKind> = new Map(
 export function intermediaryKind(host: string): IntermediaryKind | null {
   const lower = host.toLowerCase().replace(/^www\./, '');
   return BY_HOST.get(lower) ?? BY_HOST.get(registrableDomain(lower)) ?? null;
+}
+
+/** Names the newsletter prints for itself: an ad about it is a house ad. */
+const NEWSLETTER_BRANDS = /^TLDR(?:['’]s)?$/;
+
+/** Hosts whose first path segment is the account a page belongs to (`github.com/iterative/…`, `cal.com/unwrap/…`). */
+const PATH_ACCOUNTS = new Set(['github.com', 'gitlab.com', 'cal.com', 'calendly.com']);
+
+/** Subdomains of go-betweens that name the platform, not an account (`www`, `app`, `go`). */
+const GENERIC_SUBDOMAINS = new Set(['www', 'app', 'go', 'events', 'event', 'forms', 'form', 'docs', 'm', 'us', 'eu', 'on', 'info', 'community', 'blog']);
+
+export function isNewsletterBrand(word: string): boolean {
+  return NEWSLETTER_BRANDS.test(word);
+}
+
+/**
+ * The account a go-between serves a page for: `semperis` in semperis.swoogo.com,
+ * `iterative` in github.com/iterative/datachain; null for ordinary sites and bare go-betweens.
+ */
+export function siteTenant(url: string): string | null {
+  const host = domainOf(url);
+  const kind = intermediaryKind(host);
+  if (!kind || kind === 'NEWSLETTER' || kind === 'SHORTENER' || kind === 'TRACKER') return null;
+  const site = registrableDomain(host);
+  if (PATH_ACCOUNTS.has(site)) {
+    const account = /^https?:\/\/[^/]+\/([A-Za-z0-9][\w.-]*)/.exec(url.trim())?.[1];
+    return account ?? null;
+  }
+  const sub = host.slice(0, Math.max(0, host.length - site.length - 1)).split('.').at(-1) ?? '';
+  return sub !== '' && !GENERIC_SUBDOMAINS.has(sub) ? sub : null;
 }

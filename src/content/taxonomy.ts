@@ -86,10 +86,15 @@ const EXCLUDED_BY: ReadonlyArray<readonly number[]> = indexRelated(DEFINITIONS, 
 
 /** Slugs of the topics the link belongs to, sorted, without duplicates; a topic's parents come with it. */
 export function matchTopics(link: TaggableLink): string[] {
-  const found = Array.from(gather(link, { score: new Float64Array(TOPICS.length), seen: new Map() }).score, (score) => score >= DECIDES);
-  const kept = found.map((isFound, topic) => isFound && !EXCLUDED_BY[topic].some((other) => found[other]));
+  const { score } = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map() });
+  const kept = new Array<boolean>(TOPICS.length);
+  for (let topic = 0; topic < TOPICS.length; topic++) {
+    kept[topic] = score[topic] >= DECIDES && !EXCLUDED_BY[topic].some((other) => score[other] >= DECIDES);
+  }
   addParents(kept);
-  return TOPICS.filter((_, index) => kept[index]).map((topic) => topic.slug);
+  const slugs: string[] = [];
+  for (let topic = 0; topic < TOPICS.length; topic++) if (kept[topic]) slugs.push(TOPICS[topic].slug);
+  return slugs;
 }
 
 /** Why a link gets its topics: each topic's score and the mentions that made it (for tuning the taxonomy). */

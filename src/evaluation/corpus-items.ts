@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIssue } from '../import/issue.builder';
 import { planIssue, PlannedLink, PlannedPlacement } from '../import/issue.plan';
-import { isSponsoredItem } from '../import/item.builder';
+import { isPlacementItem } from '../import/item.builder';
 import { readMarkdownIssue } from '../import/markdown/markdown.parser';
 
 export interface CorpusItem {
@@ -47,7 +47,7 @@ export function corpusItems(corpusDir: string, file: string): CorpusItem[] {
   let placements = 0;
   let links = 0;
   for (const rawItem of raw.topItems) {
-    const placement = isSponsoredItem(rawItem);
+    const placement = isPlacementItem(rawItem);
     const planned = placement ? plan.placements[placements++] : topLinks[links++];
     items.push({ file, item: items.length, section: null, placement, planned });
   }

@@ -36,6 +36,11 @@ const ENSURE_TAGS = [
  * published issues. A dry run works inside its own transaction (rolled back)
  * and caches nothing.
  */
+/** A sponsor's site from its key: a domain has one, a folded name has none. */
+export function sponsorSite(key: string): string {
+  return key.includes('.') ? `https://${key}/` : '';
+}
+
 export class IdCache {
   private readonly known = new Map<string, number>();
   private tagIds: Map<string, number> | null = null;
@@ -58,7 +63,7 @@ export class IdCache {
       newsletter: ({ slug, name }: Entry) => resolve(`newsletter:${slug}`, FIND_OR_CREATE.newsletter, [slug, name]),
       category: ({ slug, name }: Entry) => resolve(`category:${slug}`, FIND_OR_CREATE.category, [slug, name]),
       sponsor: ({ domain, name }: { domain: string; name: string }) =>
-        resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, `https://${domain}/`]),
+        resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, sponsorSite(domain)]),
       /** Ensures every taxonomy tag exists (renaming is `retag`'s job) and returns slug → id. */
       tags: async (topics: readonly Entry[]): Promise<Map<string, number>> => {
         if (this.tagIds) return this.tagIds;
