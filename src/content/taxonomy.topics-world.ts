@@ -45,10 +45,9 @@ const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
   {
     slug: 'science',
     name: 'Science & Health',
-    terms: ['biology', 'biolog(?:ist|ists|ical)', 'physics', 'physicists?', 'chemistry', 'chemists?', 'genes?', 'genetic\\w*', 'genom\\w+', '=DNA', '=RNA', 'crispr', 'proteins?', 'enzymes?', 'neuroscien\\w+', 'medicine', 'public health', 'diseases?', 'cancer', 'drug (?:discovery|development|trials?)', 'experimental drugs?', 'vaccines?', 'antivirals?', 'viruses', 'species', 'evolutionary', 'fossils?', 'mice', 'biotech\\w*', 'brain (?:tissue|implants?|cells?|activity|scans?|organoids?)', 'organoids?', 'stem cells?', 'neurons', 'extinct\\w*', 'kidneys?', 'transplant\\w*', 'blood (?:type|cells?|vessels)', 'brain[- ]computer interfaces?', 'brain implants?', 'scientific computing', 'surgical', 'immunotherapy', 'therap(?:y|ies) for', 'antibod(?:y|ies)', 'agricultur\\w+', 'clinical trials?', 'asexual\\w*', 'reproduc(?:tion|tive)', 'mathematicians?'],
-    clues: ['scientists', 'scientific', 'medical', 'patients?', 'doctors?', 'clinical', 'health', 'brains?', 'cells?', 'drugs?', 'mathematic\\w*', 'plants'],
-    hints: ['healthcare'],
-    titleTerms: ['science'],
+    terms: ['biology', 'biolog(?:ist|ists|ical)', 'physics', 'physicists?', 'chemistry', 'chemists?', 'genes?', 'genetic\\w*', 'genom\\w+', '=DNA', '=RNA', 'crispr', 'proteins?', 'enzymes?', 'neuroscien\\w+', 'medicine', 'public health', 'diseases?', 'cancer', 'drug (?:discovery|development|trials?)', 'experimental drugs?', 'vaccines?', 'antivirals?', 'viruses', 'species', 'fossils?', 'mice', 'biotech\\w*', 'brain (?:tissue|implants?|cells?|activity|scans?|organoids?)', 'organoids?', 'stem cells?', 'neurons', 'extinct\\w*', 'kidneys?', 'transplant\\w*', 'blood (?:type|cells?|vessels)', 'brain[- ]computer interfaces?', 'brain implants?', 'scientific computing', 'surgical', 'immunotherapy', 'therap(?:y|ies) for', 'antibod(?:y|ies)', 'agricultur\\w+', 'clinical trials?', 'asexual\\w*', 'reproduc(?:tion|tive)', 'mathematicians?'],
+    clues: ['scientists', 'scientific', 'medical', 'patients?', 'doctors?', 'clinical', 'health', 'brains?', 'cells?', 'drugs?', 'mathematic\\w*', 'plants', 'evolutionary'],
+    hints: ['healthcare', 'science'],
     domains: ['science.org', 'nature.com', 'newscientist.com', 'phys.org', 'sciencealert.com', 'interestingengineering.com', 'quantamagazine.org', 'eurekalert.org', 'newatlas.com'],
   },
   {
@@ -95,9 +94,9 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
   {
     slug: 'business',
     name: 'Business & Markets',
-    terms: ['earnings', 'market (?:cap\\w*|share|value|leader|dominance)', 'wall street', '=IPOs?', 'going public', 'stock (?:price|market|exchange)', 'shares (?:rose|fell|jumped|dropped|surged|plunged|climbed)', 'quarterly (?:results|earnings)', 'annual recurring revenue', '=ARR', 'operating (?:income|losses?)', 'business (?:model|value|outcomes)', 'burn (?:rate|cash)', 'turn a profit', 'break even', 'ad revenue', 'search advertising', 'capital spending', 'capex', 'consumer intent', 'revenue growth', 'record high', 'partnership with', 'partners? with'],
-    clues: ['revenue', 'profits?', 'profitab\\w+', 'shareholders?', 'partnerships?', 'deals?', 'pricing', 'monetiz\\w+', 'advertising', 'economy', 'economic', 'commoditiz\\w+', 'stocks?', 'shares', 'sales', 'paid (?:users|subscribers|subscriptions?)'],
-    hints: ['billion', 'trillion', 'customers', 'cash burn', 'markets?', 'subscribers', 'sellers'],
+    terms: ['earnings', 'market (?:cap\\w*|share|value|leader|dominance)', 'wall street', '=IPOs?', 'going public', 'stock (?:price|market|exchange)', 'shares (?:rose|fell|jumped|dropped|surged|plunged|climbed)', 'quarterly (?:results|earnings)', 'annual recurring revenue', '=ARR', 'operating (?:income|losses?)', 'business (?:model|outcomes)', 'burn (?:rate|cash)', 'turn a profit', 'break even', 'ad revenue', 'search advertising', 'capital spending', 'capex', 'consumer intent', 'revenue growth', 'record high', 'partnership with', 'partners? with'],
+    clues: ['revenue', 'profits?', 'profitab\\w+', 'shareholders?', 'partnerships?', 'deals?', 'pricing', 'monetiz\\w+', 'economy', 'business value', 'economic', 'commoditiz\\w+', 'stocks?', 'shares', 'sales', 'paid (?:users|subscribers|subscriptions?)'],
+    hints: ['billion', 'trillion', 'customers', 'cash burn', 'markets?', 'subscribers', 'sellers', 'advertising'],
   },
   {
     slug: 'startups',
@@ -135,9 +134,9 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
     slug: 'social-media',
     name: 'Social Media & Platforms',
     terms: ['social media', 'social networks?', 'twitter', 'tweets?', 'instagram', 'bluesky', 'mastodon', 'youtubers?', 'influencers?', 'content moderation', 'snapchat', 'x corp', 'posted on x', 'group chats?', 'like button', 'creator economy', 'youtube shorts'],
-    clues: ['creators?', 'followers', 'moderation'],
+    clues: ['followers', 'moderation'],
     names: ['facebook', 'tiktok', 'reddit', 'discord', 'youtube'],
-    hints: ['linkedin', 'threads', 'platforms'],
+    hints: ['linkedin', 'threads', 'platforms', 'creators?'],
   },
   {
     slug: 'gaming-media',
@@ -150,9 +149,9 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
   {
     slug: 'product-design',
     name: 'Product & Design',
-    terms: ['product managers?', 'product management', 'product teams?', 'product strategy', 'user experience', '=UX', 'user interfaces?', 'design systems?', 'figma', 'accessibility', 'a11y', 'user research', 'a/b (?:tests?|testing|infrastructure)', 'experiment(?:ation)? (?:variants?|platforms?|infrastructure)', 'product-led', 'product design', 'fonts?', 'typography', 'typefaces?', 'ui frameworks?', 'graphical (?:ui|user interface)'],
-    clues: ['=UI', 'designers?', 'design', 'prototyp\\w+', 'roadmaps?', 'usability', 'onboarding', 'retention'],
-    hints: ['experimentation'],
+    terms: ['product managers?', 'product management', 'product teams?', 'product strategy', 'user interfaces?', 'design systems?', 'figma', 'accessibility', 'a11y', 'user research', 'a/b (?:tests?|testing|infrastructure)', 'experiment(?:ation)? (?:variants?|platforms?|infrastructure)', 'product-led', 'product design', 'fonts?', 'typography', 'typefaces?', 'ui frameworks?', 'graphical (?:ui|user interface)'],
+    clues: ['=UI', '=UX', 'user experience', 'designers?', 'prototyp\\w+', 'roadmaps?', 'usability', 'onboarding', 'retention'],
+    hints: ['experimentation', 'design(?:ed|s)?'],
   },
 ];
 

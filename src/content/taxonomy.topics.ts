@@ -151,8 +151,8 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'developer-tools',
     name: 'Developer Tools',
-    terms: ['developer tools?', 'dev ?tools', '=IDEs?', 'vs ?code', 'visual studio', 'jetbrains', 'intellij', 'neovim', 'vim', 'emacs', '=Git', 'git (?:hooks?|commands?|workflows?|functions)', 'linters?', 'formatters?', 'package managers?', 'xcode', 'debuggers?', 'developer experience', 'devex', 'command[- ]line tools?', 'code editors?', 'vs ?code extensions?', 'editor extensions?', 'diagrams? as code', 'instrumentation workbench', '(?:reproducible )?(?:developer|dev) environments?', 'code completion', 'coding assistants?', 'claude code', 'sonarqube', 'ai code review'],
-    clues: ['terminal', '=CLI'],
+    terms: ['developer tools?', 'dev ?tools', '=IDEs?', 'vs ?code', 'visual studio', 'jetbrains', 'intellij', 'neovim', 'vim', 'emacs', '=Git', 'git (?:hooks?|commands?|workflows?|functions)', 'linters?', 'formatters?', 'package managers?', 'xcode', 'debuggers?', 'developer experience', 'devex', 'command[- ]line tools?', 'code editors?', 'vs ?code extensions?', 'editor extensions?', 'diagrams? as code', 'instrumentation workbench', '(?:reproducible )?(?:developer|dev) environments?', 'code completion', 'claude code', 'sonarqube', 'ai code review'],
+    clues: ['terminal', '=CLI', 'coding assistants?'],
     names: ['copilot', '=Cursor'],
     hints: ['developers', 'extensions?', 'commits', 'repositories'],
     titleTerms: ['sdks?', 'profil(?:er|ing)'],
@@ -195,8 +195,8 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
     slug: 'kubernetes',
     name: 'Kubernetes & Containers',
     terms: ['kubernetes', 'k8s', 'kubectl', 'helm charts?', '=GKE', '=EKS', '=AKS', 'openshift', 'docker\\w*', 'container (?:images?|orchestration|runtimes?|registr\\w+|workloads?|lifecycle|platforms?|applications?|hooks)', 'containeri[sz]\\w+', 'service mesh', 'istio', 'envoy proxy', 'argo ?cd', 'karpenter', 'oci (?:images?|artifacts?)', '=ECS', 'cilium'],
-    clues: ['pods?', 'clusters?'],
-    hints: ['containers'],
+    clues: ['pods?'],
+    hints: ['containers', 'clusters?'],
     sites: ['kubernetes.io'],
     domains: ['cncf.io', 'docker.com'],
   },
@@ -229,8 +229,9 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'data-engineering',
     name: 'Data Engineering & Analytics',
-    terms: ['data engineer(?:s|ing)?', 'data pipelines?', '=ETL', '=ELT', 'data warehouses?', 'warehousing', 'data lakes?', 'lakehouses?', 'delta lake', 'hudi', 'parquet', 'apache arrow', 'arrow buffers', 'pyspark', '=Spark', 'kafka', 'flink', 'airflow', 'dagster', '=dbt', 'snowflake', 'databricks', 'bigquery', 'redshift', 'trino', 'presto', 'stream processing', 'batch processing', 'data quality', 'data catalogs?', 'data governance', 'data contracts?', 'semantic layers?', 'business intelligence', 'change data capture', '=CDC', 'data platforms?', 'data infrastructure', 'data products?', 'data mesh', '=Iceberg', 'table (?:formats?|spec)', 'medallion architecture', 'data leaders?', 'apache beam', 'data analytics', 'data strategy', '=OLAP', 'data operations', 'data management', 'dataframe\\w*', 'data teams?'],
-    clues: ['orchestration', 'orchestrators?', 'analytics', 'ingestion', 'data modell?ing', 'semantic'],
+    terms: ['data engineer(?:s|ing)?', 'data pipelines?', '=ETL', '=ELT', 'data warehouses?', 'warehousing', 'data lakes?', 'lakehouses?', 'delta lake', 'hudi', 'parquet', 'apache arrow', 'arrow buffers', 'pyspark', '=Spark', 'kafka', 'flink', 'airflow', 'dagster', '=dbt', 'snowflake', 'databricks', 'bigquery', 'redshift', 'trino', 'presto', 'stream processing', 'batch processing', 'data quality', 'data catalogs?', 'data governance', 'data contracts?', 'semantic layers?', 'business intelligence', 'change data capture', '=CDC', 'data infrastructure', 'data products?', 'data mesh', '=Iceberg', 'table (?:formats?|spec)', 'medallion architecture', 'data leaders?', 'apache beam', 'data analytics', 'data strategy', 'data operations', 'data management', 'dataframe\\w*', 'data teams?'],
+    clues: ['orchestration', 'orchestrators?', 'ingestion', 'data modell?ing', 'semantic', 'data platforms?', '=OLAP'],
+    hints: ['analytics'],
     domains: ['databricks.com', 'snowflake.com', 'getdbt.com', 'confluent.io', 'moderndata101.substack.com', 'seattledataguy.substack.com', 'astronomer.io', 'dataengineeringpodcast.com', 'dataengineeringcentral.substack.com'],
   },
   {
@@ -247,7 +248,8 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
     slug: 'networking',
     name: 'Networking',
     terms: ['networking', 'computer networks?', 'network (?:engineers?|traffic|protocols?|stack|latency|infrastructure|throttling|outages?|performance|bandwidth)', '=DNS', '=BGP', '=TCP', '=UDP', '=QUIC', 'ipv[46]', 'ip (?:addresses|prefixes)', '=CDNs?', 'load balanc\\w+', '=VPNs?', 'internet service providers?', '=ISPs?', 'broadband', 'fiber(?:-optic| optic)?', 'subsea cables?', 'undersea cables?', '5g', 'wi-?fi', 'byoip', 'anycast', '=RPKI', 'telecoms?', 'telecommunications?', 'infiniband', 'ethernet', '=SNMP', '=mTLS', 'http message signatures', 'starlink', 'cilium'],
-    clues: ['networks?', 'packets?', 'bandwidth', 'routers?', 'routing', 'bot traffic'],
+    clues: ['packets?', 'bandwidth', 'routing', 'bot traffic'],
+    hints: ['networks?', 'routers?'],
   },
 ];
 

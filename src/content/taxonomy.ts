@@ -60,8 +60,10 @@ type TermIndex = ReadonlyArray<Map<number, TermGroup[]>>;
 /** Evidence gathered while scanning one link: a score per topic and the terms already counted. */
 interface Evidence {
   score: Float64Array;
-  /** By term group: how often each matched text was seen. */
+  /** By term group: how often each matched text was seen (a plural counts as its singular). */
   seen: Map<number, Map<string, number>>;
+  /** By term group: where its last mention ended, so that overlapping mentions count once. */
+  ends: Map<number, number>;
   /** Every mention counted, when the caller asked why (explainTopics). */
   log?: Array<{ topic: number; term: string; weight: number }>;
 }
@@ -86,7 +88,7 @@ const EXCLUDED_BY: ReadonlyArray<readonly number[]> = indexRelated(DEFINITIONS, 
 
 /** Slugs of the topics the link belongs to, sorted, without duplicates; a topic's parents come with it. */
 export function matchTopics(link: TaggableLink): string[] {
-  const { score } = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map() });
+  const { score } = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map(), ends: new Map() });
   const kept = new Array<boolean>(TOPICS.length);
   for (let topic = 0; topic < TOPICS.length; topic++) {
     kept[topic] = score[topic] >= DECIDES && !EXCLUDED_BY[topic].some((other) => score[other] >= DECIDES);
@@ -99,7 +101,7 @@ export function matchTopics(link: TaggableLink): string[] {
 
 /** Why a link gets its topics: each topic's score and the mentions that made it (for tuning the taxonomy). */
 export function explainTopics(link: TaggableLink): Array<{ slug: string; score: number; terms: string[] }> {
-  const evidence = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map(), log: [] });
+  const evidence = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map(), ends: new Map(), log: [] });
   return TOPICS.flatMap((topic, index) => {
     const terms = (evidence.log ?? []).filter((entry) => entry.topic === index).map((entry) => `${entry.term}:${entry.weight}`);
     return evidence.score[index] > 0 ? [{ slug: topic.slug, score: evidence.score[index], terms }] : [];
@@ -166,7 +168,9 @@ function tryGroups(groups: readonly TermGroup[] | undefined, text: string, at: n
     if (weight === 0 || evidence.score[group.topic] >= DECIDES || !startsWithKey(text, at, group.key)) continue;
     group.pattern.lastIndex = at;
     const match = group.pattern.exec(text);
-    if (match) evidence.score[group.topic] += counted(evidence, group, group.repeats ? match[0].toLowerCase() : '', weight);
+    if (!match || at < (evidence.ends.get(group.id) ?? 0)) continue;
+    evidence.ends.set(group.id, at + match[0].length);
+    evidence.score[group.topic] += counted(evidence, group, group.repeats ? match[0].toLowerCase().replace(/s$/, '') : '', weight);
   }
 }
 
