@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795900000000 } from './1795900000000-Initial';
 import { Editorial1796000000000 } from './1796000000000-Editorial';
 import { BackfillImportedVersion1796000000001 } from './1796000000001-BackfillImportedVersion';
+import { SponsorIdentity1796000000010 } from './1796000000010-SponsorIdentity';
+import { RecreditSponsors1796000000011 } from './1796000000011-RecreditSponsors';
 import { PartnerScopes1796000000020 } from './1796000000020-PartnerScopes';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
@@ -9,5 +11,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795900000000,
   Editorial1796000000000,
   BackfillImportedVersion1796000000001,
+  SponsorIdentity1796000000010,
+  RecreditSponsors1796000000011,
   PartnerScopes1796000000020,
 ];

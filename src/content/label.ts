@@ -3,7 +3,7 @@
  * `[### Title (8 minute read)](url)`: reading time, kind of link, sponsorship.
  */
 /** What a link points at, as derived from its label and URL. */
-export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'OTHER';
+export type LinkKind = 'ARTICLE' | 'REPO' | 'VIDEO' | 'PODCAST' | 'THREAD' | 'PRODUCT' | 'JOB' | 'HOUSE_AD' | 'OTHER';
 
 /** "8 minute read", "1 hour read", "1 hour 5 minute read", "45 minute video". */
 const DURATION_LABEL =

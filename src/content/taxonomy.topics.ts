@@ -1,328 +1,256 @@
 /**
  * The project's topic taxonomy as data: what a partner can subscribe to, and the
- * terms and domains that place a link in each topic. Terms are regular-expression
- * fragments matched as whole words, case-insensitively unless listed under `cased`;
- * words too common to trust in a summary are listed under `titleTerms`. Each term
- * starts with a literal letter or digit and has no top-level `|`, so that it can be
- * indexed by its first letters.
+ * words and sites that place a link in each topic. Terms are regular-expression
+ * fragments matched as whole words, case-insensitively unless written with a
+ * leading `=` (`=AI`, `=Go`: capitals carry the meaning). Each term starts with a
+ * literal letter or digit and has no top-level `|`, so that it can be indexed by
+ * its first letters. How much a mention weighs (see taxonomy.ts):
+ * - `terms`: specific enough that one mention anywhere decides;
+ * - `clues`: decide in the title; in the summary one clue is not enough, two are;
+ * - `names`: companies and products: even in the title, the summary must mention them or the topic again;
+ * - `hints`: never enough alone, anywhere;
+ * - `titleTerms`: count in the title only.
+ * A subject is what a link is about, not a word it mentions: company and product
+ * names are clues, broad words are clues or hints, a passing mention of either
+ * never tags a link alone.
  */
+import { WORLD_TOPICS } from './taxonomy.topics-world';
 
 export interface TopicDefinition {
   slug: string;
   name: string;
-  /** Specific terms that place a link in the topic wherever they appear, title or summary. */
+  /** Topics every link of this one also belongs to (`llm` → `ai`). */
+  parents?: readonly string[];
+  /** Topics that take a link over from this one (security researchers' findings are security, not research). */
+  excludedBy?: readonly string[];
   terms?: readonly string[];
-  /** Terms whose capitalisation carries the meaning ("Go", "Meta", "SEC"), in title or summary. */
-  cased?: readonly string[];
-  /** Broad terms that are only reliable in the title ("cloud", "performance"). */
+  clues?: readonly string[];
+  names?: readonly string[];
+  hints?: readonly string[];
   titleTerms?: readonly string[];
-  /** Sites (and their subdomains) whose links belong to the topic. */
+  /** Sites (and their subdomains) devoted to the topic: every link from them belongs to it. */
+  sites?: readonly string[];
+  /** Sites often about the topic: one clue. */
   domains?: readonly string[];
 }
 
-export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [
+const AI_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'ai',
     name: 'Artificial Intelligence',
-    terms: ['artificial intelligence', 'machine learning', 'deep learning', 'neural net(?:work)?s?', 'AI', 'ML', 'AGI', 'gen ?AI', 'AI-\\w+', 'openai', 'anthropic', 'deepmind', 'xai', 'hugging ?face', 'pytorch', 'tensorflow', 'jax', 'model weights', 'open[- ]weights?', 'fine-?tun(?:e|ed|es|ing)', 'inference', 'reinforcement learning', 'RL', 'computer vision', 'multimodal'],
-    domains: ['openai.com', 'anthropic.com', 'deepmind.google', 'huggingface.co', 'x.ai', 'mistral.ai'],
+    terms: ['artificial intelligence', 'machine learning', 'deep learning', 'neural net(?:work)?s?', '=AI', '=AIs', '=A\\.I\\.', '=ML(?!-(?:KEM|DSA))', '=AGI', '=GenAI', '=RLHF', 'gen ai', 'generative ai', 'openai', 'anthropic', 'deepmind', 'hugging ?face', 'pytorch', 'tensorflow', 'keras', 'model weights', 'open[- ]weights?', 'fine-?tun(?:e|ed|es|ing)', 'reinforcement learning', 'computer vision', 'multimodal', 'mixture[- ]of[- ]experts', 'diffusion models?', 'speech recognition', '=ASR', 'image (?:captioning|captions|segmentation|classification|recognition)', 'object (?:detection|tracking)', '(?:panoptic|semantic|instance) segmentation', 'pose estimation', 'pre-?train(?:ed|ing)', 'post-?train(?:ed|ing)', 'training (?:runs?|data(?:sets?)?)', 'model[- ](?:training|inference|serving|merging|compression|distillation|experimentation)', 'inference (?:costs?|speed|time|workloads?|engines?|providers?|servers?|serving|clouds?)', 'agi', 'superintelligen\\w+', 'mlops', 'mlflow', '=NLP', 'natural language processing', 'recommender systems?', 'embeddings', 'embedding (?:models?|vectors?|space|store)', 'vector embeddings', 'track(?:s|ing)? (?:multiple )?objects', 'transformer(?:-based| (?:models?|architectures?|layers?|blocks?|networks?))', 'ai-(?:powered|driven|generated|native|assisted|based|ready)', '\\d+(?:\\.\\d+)?[bmt]-?param(?:eter)?s?', '\\d+(?:\\.\\d+)? (?:billion|million|trillion)[- ]parameters?', 'frontier (?:ai|labs?|intelligence)', '(?:new|flagship|latest|open|foundation|frontier|base) models?', 'model (?:releases?|family|card|checkpoints?|weights|routers?|providers?|picker|performance|behaviou?r|outputs?|capabilities|accuracy)', 'ai-powered', 'ai-driven', 'ai labs?', 'ai tools?', '=xAI', 'mistral ai', 'stability ai', 'perplexity', 'moonshot ai', 'cohere', 'midjourney', 'deepseek', 'hyperparameter\\w*', 'langchain', 'llamaindex', '=(?<![$€£.\\d])\\d+(?:\\.\\d+)?[BM](?:-parameter)?'],
+    clues: ['models?', 'datasets?', 'benchmarks?', 'intelligence', '=Keras', 'transformers?', 'zero-shot', 'few-shot', '(?:self-)?supervised', 'active learning', 'annotat(?:ion|ors?)', 'inference', 'neural', 'classifiers?', 'predictions?', 'translation'],
+    hints: ['trained', 'training', 'accuracy', 'parameters', 'weights', 'checkpoints', 'evals?', 'evaluations?', 'images?', 'video', 'speech', 'agents?', 'assistants?', 'vectors?'],
+    domains: ['openai.com', 'anthropic.com', 'deepmind.google', 'huggingface.co', 'x.ai', 'mistral.ai', 'arxiv.org'],
   },
   {
     slug: 'llm',
     name: 'Large Language Models',
-    terms: ['llms?', 'large language models?', 'language models?', 'small language models?', 'chatgpt', 'gpt-?\\d[\\w.]*', 'gpt', 'claude', 'gemini', 'gemma', 'llama ?\\d*', 'mistral', 'deepseek', 'qwen', 'grok', 'kimi', 'copilot', 'chatbots?', 'prompts?', 'prompting', 'system prompts?', 'context windows?', 'reasoning models?', 'RAG', 'retrieval[- ]augmented', 'embeddings?', 'transformers?', 'frontier models?', 'foundation models?', 'tokens? per second', 'tokenizers?'],
+    parents: ['ai'],
+    terms: ['language models?', 'small language models?', 'vision[- ]language', 'video[- ]language', '=VLMs?', '=SLMs?', 'gpt-oss', 'gemma', 'chatbots?', 'prompt (?:engineering|caching|revisions?)', 'system prompts?', 'context (?:windows?|engineering|length)', '\\d+[mk]‑?-?token', 'long[- ]context', 'reasoning models?', '=RAG', 'retrieval[- ]augment\\w*', 'tokenizers?', 'tokens? per second', 'speculative decoding', 'next-token', 'masked language model\\w*', 'instruction[- ]tun\\w+', 'in-context learning', 'chain[- ]of[- ]thought', '=BERT', 'model spec', 'frontier models?', 'text generation', 'ai (?:chatbots?|assistants?)', 'chat (?:app|assistant|interface|experience)', 'llaVA'],
+    clues: ['llms?', 'large language models?', 'prompts?(?! injection)', 'prompting', 'tokens', 'post-?train(?:ed|ing)', '=(?<![$€£.\\d])\\d+(?:\\.\\d+)?B'],
+    hints: ['transformers?', 'models?', 'chat', 'reasoning', 'context', 'inference', 'personality', 'language', 'responses?', 'sql'],
+    names: ['chatgpt', 'gpt-?\\d[\\w.]*', 'claude(?! code)', 'gemini(?! cli)', 'llama[ -]?\\d*(?:\\.\\d+)?', 'llama\\d[\\w.]*', 'deepseek', 'qwen', 'grok', 'kimi', 'opus \\d', 'sonnet \\d', 'o\\d-mini', 'mistral', 'phi-\\d'],
   },
   {
     slug: 'ai-agents',
     name: 'AI Agents',
-    terms: ['ai agents?', 'coding agents?', 'autonomous agents?', 'agentic', 'multi-agent', 'sub-?agents?', 'MCP', 'model context protocol', 'computer use', 'claude code', 'codex', 'windsurf', 'coding assistants?', 'ai coding', 'vibe[- ]cod(?:e|ing)', 'tool calling', 'function calling', 'agent (?:frameworks?|workflows?|runtimes?|sdks?)'],
-    cased: ['Cursor'],
-    titleTerms: ['agents?'],
+    parents: ['ai'],
+    terms: ['ai agents?', '(?:coding|autonomous|browsing|research|shopping|security|software|ai) agents?', 'multi-agent', 'sub-?agents?', 'agent (?:frameworks?|workflows?|runtimes?|sdks?|memory|toolkit|mode|systems?|swarms?|threads?|harness(?:es)?|platforms?|experiences|behaviou?r|permissions)', '=MCP', 'model context protocol', 'computer use', 'claude code', 'codex', 'windsurf', 'coding assistants?', 'ai coding', 'vibe[- ]cod\\w*', 'tool calling', 'tool use', 'function calling', 'ai code editors?', 'code editor'],
+    clues: ['agents', 'agentic', 'swarms?', 'autonomously'],
+    names: ['copilot', '=Cursor'],
+    hints: ['agent'],
   },
   {
     slug: 'generative-media',
     name: 'Generative Images, Video & Audio',
-    terms: ['text-to-(?:image|video|speech|audio|music|3d)', 'image-to-video', 'image generat(?:ion|ors?)', 'video generat(?:ion|ors?)', 'music generat(?:ion|ors?)', 'audio generat(?:ion|ors?)', 'speech generat(?:ion|ors?)', 'generat(?:e|es|ed|ing) (?:images|videos?|music)', 'image models?', 'video models?', 'diffusion', 'midjourney', 'dall-?e', 'sora', 'veo ?\\d*', 'imagen', 'adobe firefly', 'voice clon\\w+', 'text to speech', 'speech synthesis', 'tts', 'inpainting', 'deepfake\\w*', 'waveform generation', 'audio models?', 'novel view synthesis', '3d (?:generation|reconstruction|assets?|scenes?)', 'ai avatars?', 'video avatars?', 'digital (?:replicas?|twins?)', 'voice models?'],
+    parents: ['ai'],
+    terms: ['text-to-(?:image|video|speech|audio|music|3d)', 'image-to-(?:video|image|3d)', 'text to (?:video|image|speech)', '(?:image|video|music|audio|speech|waveform|3d) generat(?:ion|ors?)', 'generat(?:e|es|ed|ing) (?:(?:high-quality|ai|new|realistic) )?(?:images?|videos?|video clips?|music|voices?|speech)', 'ai-generated (?:videos?|video clips?|images?|music|art)', 'image (?:models?|editing|edits)', 'video (?:models?|editing|diffusion)', 'image diffusion', 'stable diffusion', 'latent diffusion', 'diffusion models?', 'midjourney', 'dall-?e', 'sora', 'veo ?\\d*', 'imagen', 'firefly', 'nano banana', 'kling', 'runway', 'stability ai', 'voice clon\\w+', 'clon(?:e|es|ing) (?:yourself|your voice|voices?)', 'text to speech', 'speech synthesis', '=TTS', 'inpainting', 'deepfake\\w*', 'synthesi[sz]ed voices?', 'ai avatars?', 'novel view synthesis', '3d (?:reconstruction|assets?|scene generation)', 'generative (?:video|images?|art|music|audio)'],
   },
   {
     slug: 'ai-safety',
     name: 'AI Safety & Alignment',
-    terms: ['ai safety', 'ai alignment', 'misalign\\w*', 'jailbreak\\w*', 'red[- ]team\\w*', 'hallucinat\\w+', 'interpretability', 'ai risks?', 'existential risk', 'superintelligen\\w+', 'prompt injection', 'model welfare', 'sycophan\\w+', 'ai (?:safety|security) institute'],
+    parents: ['ai'],
+    terms: ['ai alignment', 'misalign\\w*', 'jailbreak(?:s|ing)?', 'red[- ]team\\w*', 'risks of ai', 'existential risk', 'long-term risks', 'model welfare', 'sycophan\\w+', 'ai (?:safety|security) institute', 'safety (?:guardrails|measures|checks|evaluations?|testing|standards|research|team|policies|framework|scores?)', 'harmful (?:behaviou?rs?|content|outputs?|prompts?)', 'model spec', 'constitutional (?:ai|classifiers?)', 'responsible (?:ai|scaling)', 'reward hacking', 'scheming', 'containment'],
+    clues: ['ai safety', 'interpretability', 'ai risks?'],
     titleTerms: ['alignment', 'safety', 'safeguards?', 'guardrails?'],
     domains: ['lesswrong.com', 'alignmentforum.org'],
   },
   {
     slug: 'research',
     name: 'Research & Papers',
-    terms: ['arxiv', 'preprints?', 'peer[- ]reviewed', 'technical report', 'this paper', 'the paper', 'new paper', 'research paper', 'the authors', 'researchers (?:at|from)', 'published in', 'state[- ]of[- ]the[- ]art', 'sota', 'ablations?'],
-    titleTerms: ['research', 'researchers', 'papers?', 'study', 'studies', 'benchmarks?', 'scientists?', 'survey'],
-    domains: ['arxiv.org', 'openreview.net', 'nature.com', 'science.org', 'paperswithcode.com', 'acm.org', 'ieee.org', 'research.google'],
+    terms: ['arxiv', 'preprints?', 'peer[- ]reviewed', '(?:this|the|a|new|recent|research|their) (?:paper|study)', 'research papers?', 'the authors', 'authors have', 'researchers (?:at|from|have (?:developed|made|created|built|found|shown)|developed|demonstrate|found|show|propose\\w*|introduced)', 'scientists (?:have|at|from|found|developed)', 'published in', 'this (?:survey|report) (?:provides|explores|reviews)', 'proposed (?:method|approach|framework|benchmark)', 'we propose', 'novel (?:method|approach|technique|framework)', 'new (?:approach|method|technique|metric) (?:to|for)', 'university of', 'institute of', 'research (?:team|lab)'],
+    clues: ['research', 'researchers', 'scientists?', 'academics', 'study', 'survey', 'experiments'],
+    hints: ['benchmarks?', 'approach', 'method', 'new way'],
+    titleTerms: ['papers?', 'studies', 'report'],
+    excludedBy: ['security'],
+    sites: ['arxiv.org', 'openreview.net', 'paperswithcode.com', 'biorxiv.org', 'medrxiv.org'],
+    domains: ['research.google', 'nature.com', 'science.org', 'eurekalert.org', 'github.io'],
   },
+];
+
+const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'security',
     name: 'Security',
-    terms: ['security', 'cyber\\w*', 'vulnerabilit(?:y|ies)', 'vulnerable', 'exploit(?:s|ed|ing|ation)?', 'CVE-\\d{4}-\\d+', 'cves?', 'cvss', 'malware', 'malicious', 'ransomware', 'spyware', 'infostealers?', 'botnets?', 'backdoor\\w*', 'breach(?:es|ed)?', 'hacked', 'hackers', 'phishing', 'zero-days?', '0-days?', 'threat actors?', 'threat intel\\w*', 'attackers?', 'apt\\d+', 'trojan\\w*', 'rootkits?', 'supply[- ]chain attacks?', 'authentication bypass', 'remote code execution', 'rce', 'xss', 'sql injection', 'prompt injection', 'privilege escalation', 'pentest\\w*', 'penetration test\\w*', 'infosec', 'appsec', 'siem', 'soc', 'security operations', 'edr', 'xdr', 'iam', 'identity and access management', 'incident response', 'encrypt(?:ed|ion|s)?', 'cryptograph\\w*', 'passkeys?', 'passwords?', 'credentials', 'mfa', '2fa', 'zero trust', 'data leaks?', 'leaked (?:data|credentials|passwords|records|keys|secrets)', 'stolen (?:data|credentials|files|records|tokens|keys)', 'compromised', 'patch(?:ed|es)? (?:a |the )?(?:flaws?|bugs?|vulnerabilit\\w+)', 'flaws?', 'secrets management'],
-    titleTerms: ['hack', 'hacks', 'hacking', 'attacks?', 'leaks?', 'sandbox\\w*', 'secure'],
-    domains: ['bleepingcomputer.com', 'krebsonsecurity.com', 'darkreading.com', 'securityaffairs.com', 'thehackernews.com', 'securityweek.com', 'therecord.media', 'csoonline.com', 'cybernews.com', 'hackread.com', 'unit42.paloaltonetworks.com', 'schneier.com', 'portswigger.net', 'sans.org', 'cisa.gov'],
+    terms: ['cyber\\w*', 'vulnerabilit(?:y|ies)', 'exploit(?:s|ed|ing|ation)?', 'CVE-\\d{4}-\\d+', 'cves?', 'cvss', 'malware', 'ransom\\w*', 'spyware', '(?:info)?stealers?', 'botnets?', 'backdoor\\w*', 'breach(?:es|ed)?', 'hacked', 'hackers', 'hacking', 'phish\\w*', 'vishing', 'smishing', 'zero-days?', '0-days?', 'threat (?:actors?|intel\\w*|hunting|detection|landscape|notifications?)', 'attackers?', 'apt\\d+', 'trojan\\w*', 'rootkits?', 'supply[- ]chain (?:attacks?|security|defen[cs]e|risks?)', 'compromised (?:packages|accounts|credentials)', 'authentication[- ]bypass', 'remote code execution', '=RCE', '=XSS', 'sql[- ]injection', '(?:prompt|command|regex) injections?', 'injection (?:attacks?|method)', 'privilege escalation', 'pentest\\w*', 'penetration test\\w*', 'infosec', 'appsec', 'devsecops', '=SIEM', '=SOC', 'security operations', '=EDR', '=XDR', 'identity and access management', 'incident response', 'cryptograph\\w*', 'passkeys?', 'credential (?:theft|stuffing)', 'stolen credentials', 'zero trust', 'data leaks?', 'leak(?:s|ed|ing)? (?:sensitive|customer|data|credentials|secrets)', 'stolen (?:data|credentials|files|records|tokens|keys)', 'secrets management', '(?:secret|security|vulnerability|dependency) scanning', 'security (?:integrations|defaults|plugins?|tools?|frameworks?|firms?|vendors?)', 'spoof(?:ing|ed)?', 'smuggling', 'side-channel', 'spectre', 'trusted execution environments?', 'confidential (?:computing|containers)', 'speculative execution', 'fuzz(?:ing|er|ers)', 'nation-state', 'state-sponsored', 'cybercrim\\w*', 'attack (?:chain|vectors?|surface)', 'security (?:updates?|patch(?:es)?|flaws?|lapse|risks?|gaps?|teams?|intelligence|findings|scans?|controls|posture|professionals|researchers|analysis|operations|guidelines)', '=GRC', '=KEV', 'anti-tampering', 'certificate pinning', 'evade detection', 'detection evasion', 'extortion'],
+    clues: ['security', 'securing', 'vulnerable', 'malicious', 'attacks?', 'passwords?', 'credentials', 'compromised', 'flaws?', 'patch(?:ed|es)?', '=IAM', '=MFA', '=SSO', 'encrypt(?:ed|ion|s)?', 'secrets?', 'threats?', 'scams?', 'fraud', 'firewalls?', 'authentication', 'authoriz(?:e|ation)', 'access control'],
+    hints: ['secure', 'leaks?', 'sandbox\\w*', 'expos(?:ed|es|ure|ures)'],
+    titleTerms: ['hack', 'hacks'],
+    sites: ['bleepingcomputer.com', 'krebsonsecurity.com', 'darkreading.com', 'securityaffairs.com', 'thehackernews.com', 'securityweek.com', 'therecord.media', 'csoonline.com', 'cybernews.com', 'hackread.com', 'unit42.paloaltonetworks.com', 'schneier.com', 'portswigger.net', 'sans.org', 'cisa.gov', 'bankinfosecurity.com', 'scworld.com', 'securityboulevard.com', 'projectzero.google', 'bughunters.google.com', 'labs.withsecure.com', 'blog.trailofbits.com', 'helpnetsecurity.com', 'infosecurity-magazine.com'],
   },
   {
     slug: 'privacy',
     name: 'Privacy',
-    terms: ['privacy', 'private data', 'personal data', 'personal information', 'user data', 'data protection', 'gdpr', 'ccpa', 'surveillance', 'facial recognition', 'data brokers?', 'de-?anonymi[sz]\\w*', 'end-to-end encrypt\\w*', 'e2ee'],
-    titleTerms: ['tracking', 'trackers?', 'consent', 'anonym\\w+'],
+    terms: ['surveillance', 'facial recognition', 'gdpr', 'ccpa', 'e2ee', 'end-to-end encrypt\\w*', 'location (?:tracking|data)', 'track(?:s|ing)? (?:vehicle|user|your)? ?locations?', 'privacy (?:laws?|rights|policy|policies|violations?|concerns|regulations?|manifest|advocates?|risks|operations|platform)', 'de-?anonymi[sz]\\w*', 'without consent'],
+    clues: ['privacy', 'personal information', 'personally identifiable', '=PII', 'user data', 'consent', 'tracked', 'identifiers?', 'data brokers?'],
+    hints: ['personal data', 'tracking'],
   },
   {
     slug: 'rust',
     name: 'Rust',
-    terms: ['rust(?:lang)?', 'rustc', 'crates?\\.io', 'tokio', 'rust-based', 'cargo (?:build|crates?|workspaces?)'],
-    domains: ['rust-lang.org', 'this-week-in-rust.org', 'docs.rs', 'crates.io'],
+    terms: ['rustc', 'rustlang', 'crates\\.io', 'rust crates', 'tokio', 'cargo (?:build|crates?|workspaces?)'],
+    clues: ['=Rust', '=Rust-based'],
+    sites: ['rust-lang.org', 'this-week-in-rust.org', 'docs.rs', 'crates.io'],
   },
   {
     slug: 'go',
     name: 'Go',
     terms: ['golang', 'goroutines?'],
-    cased: ['Go (?:1\\.\\d+|programs?|code|modules?|developers?|services?|runtime|compiler|generics|team|binar(?:y|ies))', 'in Go', 'with Go', 'using Go', 'for Go', 'from Go', "Go's", 'Go-based'],
-    domains: ['go.dev', 'golang.org'],
+    clues: ['=Go (?:1\\.\\d+|programs?|code|modules?|developers?|services?|runtime|compiler|generics|team|binar(?:y|ies))', "=Go's", '=Go-based'],
+    sites: ['go.dev', 'golang.org'],
   },
   {
     slug: 'python',
     name: 'Python',
-    terms: ['python\\d*', 'cpython', 'pypi', 'pip install', 'django', 'flask', 'fastapi', 'pandas', 'numpy', 'jupyter', 'pydantic', 'polars', 'pyspark', 'the gil'],
-    domains: ['python.org', 'pypi.org', 'realpython.com'],
+    terms: ['cpython', 'pypi', 'pip install', 'django', 'flask', 'fastapi', 'numpy', 'pandas', 'jupyter', 'pydantic', 'polars', 'pyspark', 'the gil', 'python (?:\\d|packages?|librar(?:y|ies)|developers?|code|scripts?|ecosystem)'],
+    clues: ['python'],
+    sites: ['python.org', 'pypi.org', 'realpython.com'],
   },
   {
     slug: 'javascript',
     name: 'JavaScript & TypeScript',
-    terms: ['javascript', 'typescript', 'ecmascript', 'node\\.?js', 'deno', 'npm', 'react native', 'next\\.js', 'vue\\.js', 'svelte\\w*', 'vite', 'webpack', 'tailwind\\w*', 'jsx', 'v8'],
-    cased: ['React', 'Angular', 'Vue'],
-    domains: ['npmjs.com', 'nodejs.org', 'deno.com', 'react.dev', 'vercel.com'],
+    terms: ['ecmascript', 'node\\.?js', 'deno', 'npm', 'react native', 'next\\.js', 'vue\\.js', 'svelte\\w*', 'vite', 'webpack', 'tailwind\\w*', '=JSX', 'tanstack', 'oxc(?:-parser)?', 'javascript (?:code|frameworks?|runtimes?|engines?|developers?|librar(?:y|ies))', 'typescript (?:code|types|compiler)'],
+    clues: ['javascript', 'typescript', '=JS', '=React', '=Angular', '=Vue'],
+    sites: ['npmjs.com', 'nodejs.org', 'deno.com', 'react.dev'],
   },
   {
     slug: 'programming-languages',
     name: 'Programming Languages',
-    terms: ['programming languages?', 'compilers?', 'interpreters?', 'type systems?', 'type checker', 'garbage collect\\w*', 'llvm', 'webassembly', 'wasm', 'zig', 'c\\+\\+', 'java', 'jvm', 'kotlin', 'haskell', 'ocaml', 'elixir', 'erlang', 'scala', 'clojure', 'lisp', 'c#', 'fortran', 'cobol', 'ruby', 'php', 'spring boot', 'spring framework', 'rust', 'golang', 'python', 'typescript', 'javascript'],
-    cased: ['Swift', 'Go (?:1\\.\\d+|generics|compiler|runtime)'],
+    terms: ['compilers?', 'type systems?', 'type checker', 'garbage collect\\w*', 'llvm', '=JIT', 'jit compil\\w+', 'jvm', 'kotlin', 'haskell', 'ocaml', 'elixir', 'erlang', 'scala', 'clojure', 'lisp', 'fortran', 'cobol', 'zig', 'c\\+\\+', 'cruby', '=FFI', 'language design', 'type theory'],
+    clues: ['programming languages?', '=Java', '=Swift', '=Ruby', 'interpreters?'],
+    hints: ['syntax'],
   },
   {
     slug: 'software-engineering',
     name: 'Software Engineering',
-    terms: ['software engineering', 'code reviews?', 'refactor\\w*', 'technical debt', 'tech debt', 'software architecture', 'microservices?', 'monoliths?', 'design patterns?', 'api design', 'unit tests?', 'integration tests?', 'end-to-end tests?', 'test suites?', 'test coverage', 'tdd', 'code quality', 'legacy (?:code|systems?)', 'codebases?', 'engineering (?:teams?|culture|practices|blog)', 'pull requests?', 'monorepos?', 'distributed systems?', 'system design', 'software development', 'stack overflow', 'test data', 'mocks', 'mocking', 'simd'],
-    titleTerms: ['architecture', 'testing', 'tests', 'debugging', 'performance', 'latency', 'scal(?:e|ing|ability)', 'migrations?', 'engineering', 'concurrency', 'caching', 'bugs?', 'code', 'coding', 'coders?', 'software', 'developers?', 'programmers?', 'programming', 'test'],
-    domains: ['martinfowler.com', 'infoq.com', 'engineering.fb.com', 'netflixtechblog.com', 'dropbox.tech', 'github.blog', 'stackoverflow.blog'],
+    terms: ['software engineering', 'code reviews?', 'refactor\\w*', 'technical debt', 'tech debt', 'software architecture', 'microservices?', 'monoliths?', 'design patterns?', 'api design', 'unit tests?', 'integration test\\w*', 'end-to-end test\\w*', '=E2E testing', 'test suites?', 'test coverage', '=TDD', 'code quality', 'legacy (?:code|systems?)', 'engineering (?:teams?|culture|practices)', 'distributed systems?', 'system design', 'formal verification', 'memory allocation', 'system tests?', 'regression tests?', 'mocks?', 'complex systems', 'protocol buffers?', 'api contracts?', 'schema design', 'works on my machine', 'software factor(?:y|ies)', 'architectur(?:e|al) (?:decisions?|governance|alignment)', 'stack overflow', 'durable execution'],
+    clues: ['codebases?', 'debugging', 'coders?', 'programmers?', 'programming'],
+    hints: ['architecture', 'testing', 'coding', 'bugs?', 'software', 'engineering'],
   },
   {
     slug: 'developer-tools',
     name: 'Developer Tools',
-    terms: ['developer tools?', 'dev ?tools', 'ides?', 'vs ?code', 'visual studio', 'jetbrains', 'neovim', 'vim', 'emacs', 'git', 'linters?', 'formatters?', 'package managers?', 'xcode', 'debuggers?', 'developer experience', 'devex', 'command[- ]line tools?', 'copilot', 'code editors?'],
-    cased: ['Cursor'],
-    titleTerms: ['apis?', 'sdks?', 'cli', 'terminal', 'profil(?:er|ing)', 'dx', 'github', 'gitlab'],
-    domains: ['github.blog', 'code.visualstudio.com', 'jetbrains.com'],
+    terms: ['developer tools?', 'dev ?tools', '=IDEs?', 'vs ?code', 'visual studio', 'jetbrains', 'intellij', 'neovim', 'vim', 'emacs', '=Git', 'git (?:hooks?|commands?|workflows?|functions)', 'linters?', 'formatters?', 'package managers?', 'xcode', 'debuggers?', 'developer experience', 'devex', 'command[- ]line tools?', 'code editors?', 'vs ?code extensions?', 'editor extensions?', 'diagrams? as code', 'instrumentation workbench', '(?:reproducible )?(?:developer|dev) environments?', 'code completion', 'claude code', 'sonarqube', 'ai code review'],
+    clues: ['terminal', '=CLI', 'coding assistants?'],
+    names: ['copilot', '=Cursor'],
+    hints: ['developers', 'extensions?', 'commits', 'repositories'],
+    titleTerms: ['sdks?', 'profil(?:er|ing)'],
+    domains: ['github.blog'],
   },
   {
     slug: 'open-source',
     name: 'Open Source',
-    terms: ['open[- ]sourc(?:e|ed|ing)', 'oss', 'open weights?', 'open-weight', 'apache (?:2\\.0|license|software foundation)', 'apache \\w+', 'mit license', 'gpl', 'agpl', 'maintainers?', 'foss', 'linux foundation', 'cncf', 'source-available'],
+    terms: ['open weights?', 'open-weight', 'is an open[- ]source', 'open[- ]sourced', '(?:released|launched|introduced|announced) an? open[- ]source', 'open[- ]source (?:projects?|releases?|librar(?:y|ies)|tools?|frameworks?|alternatives?|software|community|maintainers|licen[cs]es?|ecosystem|toolkit|version)', 'free software', 'open source initiative', 'apache (?:2\\.0|license|software foundation)', 'mit license', '=GPL', '=AGPL', 'foss', 'linux foundation', 'source-available', 'contributors'],
+    clues: ['open[- ]sourc(?:e|ed|ing)', 'maintainers?', 'libraries'],
     titleTerms: ['forks?', 'forked'],
-    domains: ['github.com', 'gitlab.com', 'codeberg.org', 'sourceforge.net', 'apache.org'],
+    sites: ['github.com', 'gitlab.com', 'codeberg.org', 'sourceforge.net'],
+    domains: ['cncf.io', 'apache.org'],
   },
   {
     slug: 'web',
     name: 'Web & Browsers',
-    terms: ['browsers?', 'chrome', 'chromium', 'firefox', 'safari', 'webkit', 'css', 'html', 'web development', 'web developers?', 'frontend', 'front-end', 'web apps?', 'web standards', 'the dom', 'dom apis?', 'http/?[23]', 'websockets?', 'webassembly', 'pwas?', 'seo', 'web platform', 'web components?'],
-    titleTerms: ['websites?', 'the web', 'web'],
-    domains: ['developer.mozilla.org', 'web.dev', 'developer.chrome.com', 'css-tricks.com', 'smashingmagazine.com'],
+    terms: ['firefox', 'webkit', '=CSS', 'web development', 'front-?ends?', 'frontend frameworks?', 'single-page apps?', 'web developers?', 'frontend', 'front-end', 'web apps?', 'web standards', 'the dom', 'http/?[23]', 'websockets?', '=PWAs?', 'web platform', 'web components?', 'robots\\.txt', 'web crawlers?', 'browser (?:agents?|extensions?|engines?)'],
+    clues: ['browsers?', '=Chrome', 'chromium', '=HTML', 'webassembly', '=SEO', 'websites?', 'web pages?', 'search results', 'publishers', 'search engines?'],
+    hints: ['=Safari', 'the web', 'sites', 'internet', '=React'],
+    sites: ['developer.mozilla.org', 'web.dev', 'css-tricks.com', 'smashingmagazine.com'],
   },
   {
     slug: 'mobile',
     name: 'Mobile',
-    terms: ['ios(?: \\d+)?', 'ipados', 'android', 'iphones?', 'ipads?', 'smartphones?', 'pixel \\d+', 'app store', 'play store', 'mobile apps?', 'swiftui', 'kotlin', 'react native', 'flutter', 'carplay', 'apple watch', 'wearables?'],
-    cased: ['Galaxy (?:S\\d+|Z|Tab|Watch|Ring)'],
-    titleTerms: ['mobile', 'phones?'],
+    terms: ['iphones?', 'smartphones?', 'pixel \\d+', 'app store', 'play store', 'mobile (?:apps?|devices?|browsers?|security|phones?|testers?|releases?)', 'swiftui', 'flutter', 'react native', 'carplay', 'apple watch', '=Galaxy (?:S\\d+|Z|Tab|Watch|Ring)', '=iOS \\d+'],
+    clues: ['=iOS', 'ipados', 'android', 'mobile', 'phones?', 'handsets?'],
     domains: ['9to5mac.com', '9to5google.com', 'macrumors.com', 'androidpolice.com', 'androidauthority.com'],
   },
   {
     slug: 'cloud',
     name: 'Cloud',
-    terms: ['aws', 'amazon web services', 'azure', 'google cloud', 'gcp', 'cloud computing', 'cloud providers?', 'hyperscalers?', 'multi-?cloud', 'hybrid cloud', 'serverless', 's3', 'ec2', 'aws lambda', 'lambda functions?', 'cloud run', 'cloudflare', 'oracle cloud', 'data ?cent(?:er|re)s?', 'finops', 'cloud costs?', 'cloud-native', 'iaas', 'paas', 'amazon bedrock', 'aws bedrock', 'bedrock (?:agentcore|agents?|models?)', 'vertex ai', 'digitalocean'],
-    titleTerms: ['cloud'],
-    domains: ['aws.amazon.com', 'cloud.google.com', 'azure.microsoft.com', 'blog.cloudflare.com', 'digitalocean.com'],
+    terms: ['amazon web services', 'cloud computing', 'cloud providers?', 'hyperscalers?', 'multi-?cloud', 'hybrid cloud', 'private cloud', 'public cloud', 'serverless', 'aws lambda', 'lambda functions?', 'lambdaliths?', 'cloud run', 'cloudflare workers', 'oracle cloud', 'finops', 'cloud (?:costs?|bills?|spend|infrastructure|workloads?|market|marketplace|architecture|security|defense)', '=IaaS', '=PaaS', 'digitalocean', 'amazon ec2', '=EC2', 'amazon s3', 'google cloud', 'dynamodb'],
+    clues: ['cloud', 'data ?cent(?:er|re)s?', 'cloud-native'],
+    names: ['=AWS', '=GCP', '=S3', 'azure'],
+    hints: ['amazon bedrock', 'vertex ai', 'regions'],
+    sites: ['aws.amazon.com', 'cloud.google.com', 'azure.microsoft.com'],
   },
   {
     slug: 'kubernetes',
     name: 'Kubernetes & Containers',
-    terms: ['kubernetes', 'k8s', 'kubectl', 'helm charts?', 'gke', 'eks', 'aks', 'ecs', 'openshift', 'containers?', 'containeri[sz]\\w+', 'docker\\w*', 'service mesh', 'istio', 'envoy proxy', 'argo ?cd', 'karpenter', 'oci (?:images?|artifacts?)', 'cncf'],
-    titleTerms: ['pods?', 'clusters?'],
-    domains: ['kubernetes.io', 'cncf.io', 'docker.com'],
+    terms: ['kubernetes', 'k8s', 'kubectl', 'helm charts?', '=GKE', '=EKS', '=AKS', 'openshift', 'docker\\w*', 'container (?:images?|orchestration|runtimes?|registr\\w+|workloads?|lifecycle|platforms?|applications?|hooks)', 'containeri[sz]\\w+', 'service mesh', 'istio', 'envoy proxy', 'argo ?cd', 'karpenter', 'oci (?:images?|artifacts?)', '=ECS', 'cilium'],
+    clues: ['pods?'],
+    hints: ['containers', 'clusters?'],
+    sites: ['kubernetes.io'],
+    domains: ['cncf.io', 'docker.com'],
   },
   {
     slug: 'devops',
     name: 'DevOps & Infrastructure',
-    terms: ['devops', 'devsecops', 'ci/cd', 'continuous (?:integration|delivery|deployment)', 'terraform', 'opentofu', 'pulumi', 'ansible', 'infrastructure as code', 'iac', 'github actions', 'jenkins', 'gitops', 'platform engineering', 'platform teams?', 'internal developer platforms?', 'sre', 'site reliability', 'release engineering', 'feature flags?', 'rollbacks?', 'outages?', 'downtime', 'self-host\\w*', 'deployment pipelines?', 'build pipelines?', 'infrastructure teams?'],
-    titleTerms: ['pipelines?', 'deployments?', 'infrastructure', 'ci', 'cd'],
-    domains: ['hashicorp.com', 'platformengineering.org', 'thenewstack.io', 'harness.io'],
+    terms: ['devops', 'devsecops', 'ci/cd', 'continuous (?:integration|delivery|deployment)', 'terraform', 'opentofu', 'pulumi', 'ansible', 'crossplane', 'infrastructure[- ]as[- ]code', '=IaC', 'github actions', 'jenkins', 'circleci', 'gitops', 'platform engineer\\w*', 'platform teams?', 'internal developer platforms?', '=SRE', 'site reliability', 'release engineering', 'feature flags?', 'deployment pipelines?', 'build pipelines?', 'blue/green', 'canary (?:deployments?|releases?)', 'argo ?cd'],
+    clues: ['deployments?', 'rollbacks?', 'self-host\\w*'],
+    hints: ['infrastructure', 'pipelines?'],
+    domains: ['hashicorp.com', 'platformengineering.org', 'octopus.com', 'harness.io'],
   },
   {
     slug: 'observability',
     name: 'Observability & Reliability',
-    terms: ['observability', 'infrastructure monitoring', 'application monitoring', 'performance monitoring', 'uptime monitoring', 'synthetic monitoring', 'apm', 'opentelemetry', 'otel', 'telemetry', 'tracing', 'prometheus', 'grafana', 'datadog', 'new relic', 'honeycomb', 'alerting', 'on-?call', 'post-?mortems?', 'slos?', 'slis?', 'ebpf', 'root cause', 'incident (?:management|response|reviews?)', 'mttr'],
-    titleTerms: ['monitoring', 'metrics', 'logs', 'logging', 'traces', 'alerts?', 'incidents?', 'reliability', 'dashboards?'],
-    domains: ['grafana.com', 'datadoghq.com', 'newrelic.com', 'honeycomb.io', 'chronosphere.io'],
+    terms: ['observability', 'infrastructure monitoring', 'application monitoring', 'performance monitoring', 'uptime monitoring', 'synthetic monitoring', '=APM', 'opentelemetry', 'otel', 'prometheus', 'grafana', 'datadog', 'new relic', 'honeycomb', 'on-?call', 'post-?mortems?', '=SLIs?', 'ebpf', 'incident (?:management|reviews?)', '=MTTR', 'real-time monitoring', 'cloudwatch'],
+    clues: ['monitoring', 'metrics', 'logs', 'logging', 'tracing', 'traceable', 'traces', 'telemetry', 'alerting', 'reliability', 'dashboards?', 'root cause'],
+    hints: ['alerts?', 'incidents?', '=SLOs?'],
+    domains: ['grafana.com', 'datadoghq.com', 'newrelic.com', 'honeycomb.io', 'chronosphere.io', 'pagerduty.com'],
   },
   {
     slug: 'databases',
     name: 'Databases',
-    terms: ['databases?', 'postgres(?:ql)?', 'mysql', 'mariadb', 'sqlite', 'mongodb', 'redis', 'valkey', 'dynamodb', 'cassandra', 'clickhouse', 'duckdb', 'cockroachdb', 'sql', 'nosql', 'query (?:engines?|planners?|optimi[sz]\\w+|performance|plans?)', 'b-?trees?', 'acid', 'replication', 'sharding', 'vector (?:databases?|search|stores?|index(?:es)?)', 'strong consistency', 'eventual consistency', 'linearizab\\w+', 'select \\*', 'oltp', 'olap', 'key-value', 'wal', 'write-ahead logs?', 'rocksdb', 'supabase'],
-    titleTerms: ['queries', 'indexes', 'indexing', 'transactions?', 'schemas?', 'storage'],
-    domains: ['postgresql.org', 'mongodb.com', 'redis.io', 'duckdb.org', 'clickhouse.com', 'planetscale.com', 'supabase.com', 'neon.com'],
+    terms: ['nosql', 'in-memory (?:database|store|cache)', 'database (?:performance|restarts?|engines?|execution|systems?|management|servers?|internals|design|migrations?)', 'query latency', 'primary keys?', 'secondary index(?:es)?', '=MVCC', 'snapshot isolation', 'write skew', 'query (?:engines?|planners?|optimi[sz]\\w+|performance|plans?)', 'b-?trees?', 'sharding', 'vector (?:databases?|search|stores?|index(?:es)?)', 'strong consistency', 'eventual consistency', 'linearizab\\w+', '=OLTP', 'write-ahead logs?', 'rocksdb', 'supabase', 'influxdb', 'time-series databases?', 'dolt', 'turbopuffer', 'pgvector', 'binlogs?', 'autovacuum', 'storage engines?', 'primary keys?', 'replication slots?', 'pg_\\w+', 'pg\\\\_\\w+'],
+    clues: ['databases?', '=SQL', 'replication', 'replicas', 'shards?', 'key-value', 'indexes', 'schemas?', 'transactions?'],
+    names: ['postgres(?:ql)?', 'mysql', 'mariadb', 'sqlite', 'mongodb', 'redis', 'valkey', 'dynamodb', 'cassandra', 'clickhouse', 'duckdb', 'cockroachdb', 'rocksdb'],
+    hints: ['queries'],
+    sites: ['postgresql.org', 'duckdb.org'],
+    domains: ['mongodb.com', 'redis.io', 'clickhouse.com', 'planetscale.com', 'supabase.com', 'neon.com'],
   },
   {
     slug: 'data-engineering',
     name: 'Data Engineering & Analytics',
-    terms: ['data engineer(?:s|ing)?', 'data pipelines?', 'etl', 'elt', 'data warehouses?', 'warehousing', 'data lakes?', 'lakehouses?', 'delta lake', 'hudi', 'parquet', 'apache arrow', 'pyspark', 'spark sql', 'kafka', 'flink', 'airflow', 'dagster', 'dbt', 'snowflake', 'databricks', 'bigquery', 'redshift', 'trino', 'presto', 'stream processing', 'streaming (?:data|pipelines?|ingestion)', 'batch processing', 'data quality', 'data catalogs?', 'data governance', 'data contracts?', 'data model(?:s|ing|ling)?', 'semantic layers?', 'analytics', 'business intelligence', 'data teams?', 'data science', 'data scientists?', 'change data capture', 'backfills?', 'data platforms?', 'data infrastructure', 'data products?', 'data mesh', 'ingestion'],
-    cased: ['Iceberg', 'Spark'],
-    titleTerms: ['dashboards?', 'orchestration', 'streaming'],
-    domains: ['databricks.com', 'snowflake.com', 'getdbt.com', 'confluent.io', 'moderndata101.substack.com', 'seattledataguy.substack.com'],
+    terms: ['data engineer(?:s|ing)?', 'data pipelines?', '=ETL', '=ELT', 'data warehouses?', 'warehousing', 'data lakes?', 'lakehouses?', 'delta lake', 'hudi', 'parquet', 'apache arrow', 'arrow buffers', 'pyspark', '=Spark', 'kafka', 'flink', 'airflow', 'dagster', '=dbt', 'snowflake', 'databricks', 'bigquery', 'redshift', 'trino', 'presto', 'stream processing', 'batch processing', 'data quality', 'data catalogs?', 'data governance', 'data contracts?', 'semantic layers?', 'business intelligence', 'change data capture', '=CDC', 'data infrastructure', 'data products?', 'data mesh', '=Iceberg', 'table (?:formats?|spec)', 'medallion architecture', 'data leaders?', 'apache beam', 'data analytics', 'data strategy', 'data operations', 'data management', 'dataframe\\w*', 'data teams?'],
+    clues: ['orchestration', 'orchestrators?', 'ingestion', 'data modell?ing', 'semantic', 'data platforms?', '=OLAP'],
+    hints: ['analytics'],
+    domains: ['databricks.com', 'snowflake.com', 'getdbt.com', 'confluent.io', 'moderndata101.substack.com', 'seattledataguy.substack.com', 'astronomer.io', 'dataengineeringpodcast.com', 'dataengineeringcentral.substack.com'],
   },
   {
     slug: 'linux-os',
     name: 'Linux & Operating Systems',
-    terms: ['linux', 'linux kernel', 'kernel (?:modules?|drivers?|patch(?:es)?|developers?|maintainers?)', 'operating systems?', 'macos', 'chromeos', 'chrome os', 'unix', 'freebsd', 'openbsd', 'ubuntu', 'debian', 'fedora', 'red hat', 'systemd', 'file ?systems?', 'syscalls?', 'io_uring', 'posix'],
-    cased: ['Windows(?: \\d+)?'],
-    titleTerms: ['os', 'kernel'],
-    domains: ['lwn.net', 'kernel.org'],
+    terms: ['linux kernel', 'kernel (?:modules?|drivers?|patch(?:es)?|developers?|maintainers?)', 'systemd', 'syscalls?', 'io_uring', 'posix', 'windows (?:internals|registry|insider|11|10)', 'page (?:cache|faults?)', '=mmap', 'o_direct', 'o\\\\_direct', 'direct i/o'],
+    clues: ['linux', 'unix', 'kernel', 'operating systems?', 'file ?systems?'],
+    hints: ['macos', '=Windows', 'ubuntu', 'debian', 'fedora', 'chromeos', 'chrome os', 'freebsd', 'openbsd'],
+    titleTerms: ['=Windows'],
+    sites: ['kernel.org'],
+    domains: ['lwn.net'],
   },
   {
     slug: 'networking',
     name: 'Networking',
-    terms: ['networking', 'computer networks?', 'network (?:engineers?|traffic|protocols?|stack|latency|infrastructure|throttling|security|outages?)', 'dns', 'bgp', 'tcp', 'udp', 'quic', 'ipv[46]', 'cdns?', 'load balanc\\w+', 'vpns?', 'firewalls?', 'internet service providers?', 'isps?', 'broadband', 'fiber(?:-optic| optic)?', 'subsea cables?', 'undersea cables?', '5g', '6g', 'wi-?fi', 'byoip', 'anycast', 'internet traffic', 'bot traffic'],
-    titleTerms: ['network', 'packets?', 'bandwidth', 'routers?', 'internet'],
-    domains: ['blog.cloudflare.com'],
-  },
-  {
-    slug: 'chips',
-    name: 'Chips & Semiconductors',
-    terms: ['chips?', 'chipmakers?', 'semiconductors?', 'gpus?', 'tpus?', 'npus?', 'cpus?', 'nvidia', 'tsmc', 'amd', 'qualcomm', 'asml', 'risc-v', 'silicon (?:wafers?|photonics|chips?)', 'apple silicon', 'custom silicon', 'wafers?', 'chip fabs?', 'foundries', 'h100s?', 'h200s?', 'b200s?', 'gb200', 'blackwell', 'cuda', 'hbm', 'transistors?', 'ai accelerators?', 'hardware accelerators?', 'm\\d (?:chip|pro|max|ultra)'],
-    cased: ['Arm', 'Intel', "Intel's"],
-    titleTerms: ['processors?', 'fabs?'],
-    domains: ['tomshardware.com', 'semianalysis.com', 'anandtech.com'],
-  },
-  {
-    slug: 'hardware',
-    name: 'Hardware & Devices',
-    terms: ['hardware', 'gadgets?', 'laptops?', 'macbooks?', 'iphones?', 'ipads?', 'smartphones?', 'headsets?', 'vision pro', 'smart glasses', 'wearables?', 'earbuds', 'airpods', 'game consoles?', 'keyboards?', 'raspberry pi', 'arduino', 'ssds?', 'memory chips?', 'printers?', '3d print\\w*', 'e-?readers?', 'smartwatch\\w*'],
-    cased: ['PCs?', 'RAM', 'DRAM'],
-    titleTerms: ['devices?', 'displays?', 'screens?', 'cameras?', 'sensors?', 'batter(?:y|ies)', 'consoles?'],
-    domains: ['tomshardware.com', 'engadget.com'],
-  },
-  {
-    slug: 'robotics',
-    name: 'Robotics',
-    terms: ['robots?', 'robotic\\w*', 'humanoids?', 'optimus', 'boston dynamics', 'figure ai', 'drones?', 'exoskeletons?', 'embodied (?:ai|agents?)', 'robot arms?'],
-  },
-  {
-    slug: 'transportation',
-    name: 'Transportation & Autonomous Vehicles',
-    terms: ['self-driving', 'autonomous (?:vehicles?|driving|cars?|trucks?)', 'robotaxis?', 'waymo', 'full self-driving', 'fsd', 'tesla autopilot', 'electric vehicles?', 'evs?', 'rivian', 'byd', 'lidar', 'cars?', 'automakers?', 'vehicles?', 'airlines?', 'aircraft', 'aviation', 'supersonic', 'jets?', 'airports?', 'high-speed rail', 'railways?', 'trucking', 'ride-?hailing', 'uber', 'lyft', 'e-?bikes?', 'scooters?'],
-    cased: ['Cruise'],
-  },
-  {
-    slug: 'space',
-    name: 'Space',
-    terms: ['outer space', 'space (?:industry|agency|exploration|travel|flight|telescopes?|race|force|station|tourism|startups?|companies|company|missions?|launch(?:es)?|debris|weather)', 'in space', 'into space', 'to space', 'from space', 'spacex', 'nasa', 'esa', 'blue origin', 'rocket lab', 'rockets?', 'starship', 'falcon \\d+', 'satellites?', 'starlink', 'orbit(?:al|s|ing)?', 'low earth orbit', 'mars', 'moon', 'lunar', 'astronauts?', 'telescopes?', 'james webb', 'jwst', 'asteroids?', 'comets?', 'galax(?:y|ies)', 'exoplanets?', 'spacecraft', 'space station', 'iss', 'solar system'],
-    titleTerms: ['space', 'planets?'],
-    domains: ['nasa.gov', 'space.com', 'spacenews.com'],
-  },
-  {
-    slug: 'science',
-    name: 'Science & Health',
-    terms: ['biology', 'biolog(?:ist|ists|ical)', 'physics', 'physicists?', 'chemistry', 'chemists?', 'genes?', 'genetic\\w*', 'genom\\w+', 'dna', 'rna', 'crispr', 'proteins?', 'neuroscien\\w+', 'medicine', 'medical', 'healthcare', 'public health', 'disease\\w*', 'cancer', 'drug (?:discovery|development|trials?)', 'clinical', 'patients?', 'doctors?', 'vaccines?', 'species', 'evolutionary', 'fossils?', 'mice', 'scientists', 'biotech\\w*', 'brain (?:implants?|cells?|activity|scans?)', 'neurons', 'extinct\\w*', 'climate scientists?', 'mathematic\\w*', 'mathematicians?'],
-    titleTerms: ['science', 'scientific', 'health', 'brains?', 'cells?', 'drugs?'],
-    domains: ['science.org', 'nature.com', 'newscientist.com', 'phys.org', 'sciencealert.com', 'interestingengineering.com', 'quantamagazine.org', 'eurekalert.org'],
-  },
-  {
-    slug: 'quantum',
-    name: 'Quantum Computing',
-    terms: ['quantum', 'qubits?', 'post-quantum'],
-  },
-  {
-    slug: 'energy-climate',
-    name: 'Energy & Climate',
-    terms: ['climate', 'energy', 'power grids?', 'the grid', 'electricity', 'nuclear', 'nuclear fusion', 'fusion (?:energy|power|reactors?)', 'fission', 'solar', 'wind (?:power|farms?|turbines?)', 'batter(?:y|ies)', 'carbon', 'emissions', 'renewables?', 'fossil fuels?', 'natural gas', 'geothermal', 'power plants?', 'gigawatts?', 'megawatts?', 'heat pumps?', 'plutonium', 'uranium'],
-  },
-  {
-    slug: 'crypto',
-    name: 'Crypto & Web3',
-    terms: ['crypto', 'cryptocurrenc(?:y|ies)', 'bitcoin', 'btc', 'ethereum', 'ether', 'solana', 'blockchains?', 'web3', 'stablecoins?', 'defi', 'nfts?', 'coinbase', 'binance', 'crypto exchanges?', 'crypto wallets?', 'memecoins?', 'on-?chain', 'smart contracts?', 'bitcoin mining', 'crypto mining'],
-    titleTerms: ['wallets?', 'tokens?'],
-  },
-  {
-    slug: 'fintech',
-    name: 'Fintech & Payments',
-    terms: ['fintech', 'payments?', 'stripe', 'paypal', 'banks?', 'banking', 'credit cards?', 'debit cards?', 'mastercard', 'neobanks?', 'lending', 'loans?', 'invoic(?:e|es|ing)', 'treasury', 'checkout', 'klarna', 'plaid', 'robinhood', 'real-time payments?', 'rtp'],
-    titleTerms: ['pricing', 'billing', 'monetiz\\w+', 'financ\\w+'],
-  },
-  {
-    slug: 'funding',
-    name: 'Funding & Venture Capital',
-    terms: ['rais(?:es|ed|ing) (?:a |an )?\\$?\\d', 'funding rounds?', 'series [a-h](?: round| funding)?', 'seed rounds?', 'seed funding', 'pre-seed', 'valuations?', 'valued at', 'venture capital\\w*', 'vcs?', 'venture firms?', 'investors?', 'venture-backed', 'vc-backed', 'yc-backed', 'backed by (?:investors|venture|vcs?|y combinator|a16z|sequoia|andreessen)', 'unicorns?', 'tender offer', 'fundrais\\w+', 'andreessen horowitz', 'a16z', 'sequoia', 'y combinator', 'yc'],
-    titleTerms: ['funding', 'invest(?:s|ed|ment|ments)?', 'raises', 'raised'],
-  },
-  {
-    slug: 'acquisitions',
-    name: 'Acquisitions & Mergers',
-    terms: ['acquired', 'acquires', 'acquisitions?', 'mergers?', 'merg(?:e|es|ed|ing) with', 'buyouts?', 'takeovers?', 'agree(?:s|d)? to (?:buy|acquire)', 'plans? to (?:buy|acquire)', 'talks to (?:buy|acquire)', 'deal to (?:buy|acquire)', 'offer to (?:buy|acquire)', 'bid to (?:buy|acquire)', 'bids? (?:for|to)', 'acqui-?hir\\w+'],
-    titleTerms: ['acquire', 'acquiring', 'buys', 'bought', 'buy', 'deal'],
-  },
-  {
-    slug: 'business',
-    name: 'Business & Markets',
-    terms: ['revenue', 'earnings', 'profits?', 'profitab\\w+', 'shareholders?', 'market (?:cap\\w*|share|value)', 'wall street', 'ipos?', 'going public', 'nasdaq', 'stock (?:price|market)', 'shares (?:rose|fell|jumped|dropped|surged|plunged|climbed)', 'quarterly (?:results|earnings)', 'annual recurring revenue', 'arr', 'operating (?:income|losses?)'],
-    titleTerms: ['stocks?', 'shares', 'ceos?', 'sales', 'billion', 'trillion', 'advertis\\w+', 'ads', 'market', 'business(?:es)?', 'economy', 'economics'],
-  },
-  {
-    slug: 'startups',
-    name: 'Startups & Founders',
-    terms: ['startups?', 'start-ups?', 'founders?', 'co-?founders?', 'founding (?:engineers?|team)', 'y combinator', 'yc', 'entrepreneurs?', 'bootstrap(?:ped|ping)', 'early-stage', 'product-market fit', 'go-to-market', 'indie hackers?', 'side projects?', 'silicon valley'],
-    domains: ['ycombinator.com', 'paulgraham.com'],
-  },
-  {
-    slug: 'big-tech',
-    name: 'Big Tech',
-    terms: ['google(?!\\s+(?:cloud|kubernetes|compute))', 'alphabet', 'microsoft(?!\\s+azure)', 'amazon(?!\\s+(?:web services|s3|ec2|eks|ecs|rds|bedrock|aurora|dynamodb|cloudwatch|sagemaker|linux|vpc))', 'facebook', 'instagram', 'whatsapp', 'netflix', 'nvidia', 'openai', 'tesla', 'samsung', 'ibm', 'oracle', 'salesforce', 'bytedance', 'tiktok', 'alibaba', 'tencent', 'baidu', 'huawei', 'big tech', 'tech giants?', 'sundar pichai', 'tim cook', 'satya nadella', 'zuckerberg', 'jensen huang', 'sam altman', 'elon musk', 'musk', 'bezos', 'spacex', 'xai'],
-    cased: ['Apple', "Apple's", 'Meta', "Meta's"],
-    domains: ['blog.google', 'about.fb.com', 'blogs.microsoft.com', 'aboutamazon.com', 'apple.com', 'openai.com'],
-  },
-  {
-    slug: 'regulation',
-    name: 'Policy, Law & Regulation',
-    terms: ['regulat(?:ion|ions|ors?|ory)', 'antitrust', 'anti-trust', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress', 'senate', 'senators?', 'parliament', 'ftc', 'doj', 'department of justice', 'fcc', 'european commission', 'european union', 'digital markets act', 'digital services act', 'ai act', 'gdpr', 'export controls?', 'tariffs?', 'white house', 'supreme court', 'federal (?:judge|court|agencies|government)', 'court (?:ruled|ruling|filings?|documents?|order)', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'bann(?:ed|ing)', 'fined', 'sanctions', 'attorneys? general', 'trump administration', 'biden administration', 'illegal\\w*'],
-    cased: ['SEC', 'EU'],
-    titleTerms: ['court', 'judge', 'ruling', 'legal', 'laws?', 'bans?', 'policy', 'trial', 'fines?', 'settlement', 'compliance', 'rules', 'legally', 'governments?'],
-  },
-  {
-    slug: 'careers',
-    name: 'Careers & Work',
-    terms: ['careers?', 'hiring', 'job (?:market|seekers?|search|openings?|cuts|losses|offers?|interviews?)', 'jobs report', 'layoffs?', 'laid off', 'salar(?:y|ies)', 'compensation', 'pay packages?', 'remote work', 'return[- ]to[- ]office', 'rto', 'burnout', 'engineering managers?', 'junior (?:developers?|engineers?)', 'senior engineers?', 'staff engineers?', 'recruit(?:ers?|ing|ment)', 'resumes?', 'curators?', 'workforce', 'fully remote'],
-    titleTerms: ['jobs?', 'hires?', 'interviews?', 'promotions?', 'managers?', 'leadership', 'productivity', 'workers?', 'employees?', 'talent'],
-    domains: ['jobs.ashbyhq.com'],
-  },
-  {
-    slug: 'social-media',
-    name: 'Social Media & Platforms',
-    terms: ['social media', 'social networks?', 'twitter', 'tweets?', 'tiktok', 'instagram', 'facebook', 'bluesky', 'mastodon', 'reddit', 'youtubers?', 'influencers?', 'content moderation', 'snapchat', 'discord', 'pinterest', 'x corp', 'posted on x'],
-    titleTerms: ['posts?(?!-)', 'feeds?', 'algorithms?', 'creators?', 'followers', 'moderation', 'linkedin', 'youtube', 'threads'],
-  },
-  {
-    slug: 'gaming-media',
-    name: 'Gaming & Entertainment',
-    terms: ['games?(?!-changer| theory| plan)', 'gaming', 'gamers?', 'video games?', 'xbox', 'playstation', 'nintendo', 'switch 2', 'unreal engine', 'epic games', 'esports', 'video streaming', 'streaming (?:services?|platforms?|wars|giants?)', 'netflix', 'spotify', 'music', 'movies?', 'films?', 'hollywood', 'tv shows?', 'podcasts?', 'entertainment'],
-    cased: ['Steam', 'Valve', 'Unity'],
-    titleTerms: ['books?', 'streaming'],
-  },
-  {
-    slug: 'product-design',
-    name: 'Product & Design',
-    terms: ['product managers?', 'product management', 'product teams?', 'product strategy', 'roadmaps?', 'user experience', 'ux', 'ui', 'user interfaces?', 'design systems?', 'designers?', 'figma', 'prototyp\\w+', 'usability', 'accessibility', 'a11y', 'user research', 'a/b tests?', 'product-led', 'product design', 'fonts?', 'typography', 'typefaces?'],
-    titleTerms: ['design', 'growth', 'retention', 'onboarding', 'experimentation', 'product'],
+    terms: ['networking', 'computer networks?', 'network (?:engineers?|traffic|protocols?|stack|latency|infrastructure|throttling|outages?|performance|bandwidth)', '=DNS', '=BGP', '=TCP', '=UDP', '=QUIC', 'ipv[46]', 'ip (?:addresses|prefixes)', '=CDNs?', 'load balanc\\w+', '=VPNs?', 'internet service providers?', '=ISPs?', 'broadband', 'fiber(?:-optic| optic)?', 'subsea cables?', 'undersea cables?', '5g', 'wi-?fi', 'byoip', 'anycast', '=RPKI', 'telecoms?', 'telecommunications?', 'infiniband', 'ethernet', '=SNMP', '=mTLS', 'http message signatures', 'starlink', 'cilium'],
+    clues: ['packets?', 'bandwidth', 'routing', 'bot traffic'],
+    hints: ['networks?', 'routers?'],
   },
 ];
+
+export const TOPIC_DEFINITIONS: readonly TopicDefinition[] = [...AI_TOPICS, ...SOFTWARE_TOPICS, ...WORLD_TOPICS];

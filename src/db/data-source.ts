@@ -9,6 +9,7 @@ import { Link } from '../modules/link/link.entity';
 import { Newsletter } from '../modules/newsletter/newsletter.entity';
 import { Section } from '../modules/section/section.entity';
 import { SponsorPlacement } from '../modules/sponsor/sponsor-placement.entity';
+import { SponsorRetirement } from '../modules/sponsor/sponsor-retirement.entity';
 import { Sponsor } from '../modules/sponsor/sponsor.entity';
 import { LinkTagOverride } from '../modules/tag/link-tag-override.entity';
 import { LinkTag } from '../modules/tag/link-tag.entity';
@@ -23,7 +24,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
-  ApiKey, AuditEntry,
+  SponsorRetirement, ApiKey, AuditEntry,
 ];
 
 export interface DataSourceSettings {

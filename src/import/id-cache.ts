@@ -23,6 +23,11 @@ const FIND_OR_CREATE = {
   ],
 } as const;
 
+/** A sponsor's site from its key: a domain has one, a folded name has none. */
+export function sponsorSite(key: string): string {
+  return key.includes('.') ? `https://${key}/` : '';
+}
+
 /**
  * Ids of the shared rows issues point at (newsletters, categories, sponsors,
  * tags), found or created once per batch, in their own short statements
@@ -53,7 +58,7 @@ export class IdCache {
       newsletter: ({ slug, name }: Entry) => resolve(`newsletter:${slug}`, FIND_OR_CREATE.newsletter, [slug, name]),
       category: ({ slug, name }: Entry) => resolve(`category:${slug}`, FIND_OR_CREATE.category, [slug, name]),
       sponsor: ({ domain, name }: { domain: string; name: string }) =>
-        resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, `https://${domain}/`]),
+        resolve(`sponsor:${domain}`, FIND_OR_CREATE.sponsor, [domain, name, sponsorSite(domain)]),
       /** The tags of the taxonomy's topics, created when missing (never renamed: editors own tags). */
       tags: async (topics: readonly Topic[]): Promise<TaxonomyTags> => {
         if (this.taxonomyTags) return this.taxonomyTags;

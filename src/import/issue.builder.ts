@@ -5,7 +5,7 @@
 import { isIsoDate } from '../common/scalars';
 import { NotAnIssueError, UnknownNewsletterError } from './import.errors';
 import { collapseSpaces, decodeHtmlEntities } from '../content/inline-text';
-import { buildLink, buildSponsorBlock, isSponsoredItem, RawItem } from './item.builder';
+import { buildLink, buildSponsorBlock, isPlacementItem, RawItem } from './item.builder';
 import { newsletterFromHeading } from './newsletter-names';
 import type { ParsedIssue } from './parsed-issue';
 
@@ -45,8 +45,8 @@ export function buildIssue(raw: RawIssue, options: ParseOptions = {}): ParsedIss
     heading,
     date,
     headline: collapseSpaces(decodeHtmlEntities(raw.headline)),
-    sponsorBlocks: raw.topItems.filter(isSponsoredItem).map(buildSponsorBlock),
-    topLinks: raw.topItems.filter((item) => !isSponsoredItem(item)).map(buildLink),
+    sponsorBlocks: raw.topItems.filter(isPlacementItem).map(buildSponsorBlock),
+    topLinks: raw.topItems.filter((item) => !isPlacementItem(item)).map(buildLink),
     sections: raw.sections.map((section) => ({
       title: collapseSpaces(decodeHtmlEntities(section.title)),
       emoji: section.emoji,

@@ -4,8 +4,7 @@ import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue
 import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
-import { sponsorDisplayName } from '../content/sponsor-name';
-import { registrableDomain } from '../content/url';
+import { sponsorOf } from '../content/sponsor-name';
 
 /**
  * What an issue should look like in the database, in plain values: the
@@ -13,7 +12,7 @@ import { registrableDomain } from '../content/url';
  * The writer compares it with what is stored and writes the difference.
  */
 export interface PlannedLink extends ParsedLink {
-  /** The sponsor of a sponsored link, identified by its registrable domain. */
+  /** The advertiser a sponsored link is for (null for house ads and ads naming nobody); `domain` is its key. */
   sponsor: { domain: string; name: string } | null;
   tags: string[];
 }
@@ -41,15 +40,10 @@ export interface IssuePlan {
   placements: PlannedPlacement[];
 }
 
-
-function sponsorOf(domain: string) {
-  return { domain, name: sponsorDisplayName(domain) };
-}
-
 function planLink(link: ParsedLink): PlannedLink {
   return {
     ...link,
-    sponsor: link.sponsored && link.domain ? sponsorOf(registrableDomain(link.domain)) : null,
+    sponsor: link.sponsored ? sponsorOf({ title: link.title, body: link.summary, url: link.url }) : null,
     tags: matchTopics(link),
   };
 }

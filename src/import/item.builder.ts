@@ -6,8 +6,8 @@ import { collapseSpaces, collapseSpacesPerLine, decodeHtmlEntities, unescapeMark
 import { isSponsored } from '../content/label';
 import { deriveLinkFields } from '../content/link-fields';
 import type { ParsedLink, ParsedSponsorBlock } from './parsed-issue';
-import { sponsorDisplayName } from '../content/sponsor-name';
-import { canonicalizeUrl, domainOf, registrableDomain } from '../content/url';
+import { creditSponsor } from '../content/sponsor-name';
+import { canonicalizeUrl } from '../content/url';
 
 /** An item before interpretation: `[### <heading>](<url>)` followed by paragraphs of markdown. */
 export interface RawItem {
@@ -23,21 +23,27 @@ export function isSponsoredItem(item: RawItem): boolean {
   return isSponsored(splitHeading(item.heading).label);
 }
 
-export function buildLink(item: RawItem): ParsedLink {
-  const { title, label } = splitHeading(item.heading);
-  return { title, url: item.url.trim(), summary: summaryOf(item), readTimeLabel: label, ...deriveLinkFields(item.url, label) };
+/** A sponsored item that names its advertiser; house ads and ads naming nobody stay links. */
+export function isPlacementItem(item: RawItem): boolean {
+  return isSponsoredItem(item) && creditSponsor(adOf(item)).kind === 'ADVERTISER';
 }
 
+export function buildLink(item: RawItem): ParsedLink {
+  const { title, label } = splitHeading(item.heading);
+  const summary = summaryOf(item);
+  return { title, url: item.url.trim(), summary, readTimeLabel: label, ...deriveLinkFields(item.url, label, { title, summary }) };
+}
+
+/** A top sponsor block; call only for items isPlacementItem accepts. */
 export function buildSponsorBlock(item: RawItem): ParsedSponsorBlock {
-  const url = canonicalizeUrl(item.url);
-  const sponsorDomain = registrableDomain(domainOf(url));
-  return {
-    title: splitHeading(item.heading).title,
-    body: summaryOf(item),
-    url,
-    sponsorDomain,
-    sponsorName: sponsorDisplayName(sponsorDomain),
-  };
+  const ad = adOf(item);
+  const credit = creditSponsor(ad);
+  if (credit.kind !== 'ADVERTISER') throw new Error(`"${ad.title}" names no advertiser`);
+  return { title: ad.title, body: ad.body, url: canonicalizeUrl(item.url), sponsorDomain: credit.key, sponsorName: credit.name };
+}
+
+function adOf(item: RawItem): { title: string; body: string; url: string } {
+  return { title: splitHeading(item.heading).title, body: summaryOf(item), url: item.url };
 }
 
 /** Title and label of a heading such as `pg\_infer (Sponsor)`, both cleaned for display. */

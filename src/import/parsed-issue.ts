@@ -32,9 +32,12 @@ export interface ParsedSponsorBlock {
   body: string;
   /** The call-to-action URL (the item heading's link), canonicalised. */
   url: string;
-  /** Sponsor's registrable domain, e.g. `orkes.io` for `go.orkes.io`: the sponsor's identity across issues. */
+  /**
+   * The advertiser's key, its identity across issues: the registrable domain of its own site
+   * (`orkes.io` for `go.orkes.io`), or its folded name when the ad links only through go-betweens.
+   */
   sponsorDomain: string;
-  /** A display name for the sponsor, derived from its domain. */
+  /** The advertiser's name as the ad spells it ("QA Wolf"), else derived from its site. */
   sponsorName: string;
 }
 
@@ -53,9 +56,9 @@ export interface ParsedIssue {
   /** ISO date `YYYY-MM-DD`. */
   date: string;
   headline: string;
-  /** Sponsored items of the unnamed block above the first section. */
+  /** Sponsored items of the unnamed block above the first section that name their advertiser. */
   sponsorBlocks: ParsedSponsorBlock[];
-  /** Unsponsored items of that block (house ads, job posts), kept as links of a "Top" section. */
+  /** The other items of that block (house ads, job posts, ads naming nobody), kept as links of a "Top" section. */
   topLinks: ParsedLink[];
   sections: ParsedSection[];
 }

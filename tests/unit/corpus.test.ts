@@ -16,7 +16,8 @@ function summarise(issue: ParsedIssue) {
     links: issue.sponsorBlocks.length + issue.topLinks.length + sectionLinks.length,
     sponsored: issue.sponsorBlocks.length + sponsoredLinks.length,
     top_items: issue.sponsorBlocks.length + issue.topLinks.length,
-    top_sponsored: issue.sponsorBlocks.length,
+    // A top ad that names no advertiser (or is a house ad) is kept as a sponsored top link, not a placement.
+    top_sponsored: issue.sponsorBlocks.length + issue.topLinks.filter((link) => link.sponsored).length,
   };
 }
 

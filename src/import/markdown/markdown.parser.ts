@@ -5,7 +5,7 @@
  * page footer, which opens with the next `## ` heading.
  */
 import { NotAnIssueError } from '../import.errors';
-import { buildIssue, HEADING_FORMAT, ParseOptions } from '../issue.builder';
+import { buildIssue, HEADING_FORMAT, ParseOptions, RawIssue } from '../issue.builder';
 import type { ParsedIssue } from '../parsed-issue';
 import { repairMojibake } from '../text-repair';
 import { readBody } from './markdown.body';
@@ -22,6 +22,14 @@ const HTML_PAGE = /^\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<\?xml\b)/i;
  * and UnknownNewsletterError when neither the heading nor `options` names the newsletter.
  */
 export function parseMarkdownIssue(text: string, options: ParseOptions = {}): ParsedIssue {
+  return buildIssue(readMarkdownIssue(text), options);
+}
+
+/**
+ * The issue page's heading, headline and items in reading order, before interpretation
+ * (evaluation keys judgments by an item's position here). Throws NotAnIssueError as above.
+ */
+export function readMarkdownIssue(text: string): RawIssue {
   rejectNonIssue(text);
   const lines = repairMojibake(text).replace(/\r\n?/g, '\n').split('\n');
   const headingAt = findHeading(lines);
@@ -31,7 +39,7 @@ export function parseMarkdownIssue(text: string, options: ParseOptions = {}): Pa
   const footerAt = lines.findIndex((line, index) => index >= bodyStart && FOOTER.test(line));
   const body = readBody(lines.slice(bodyStart, footerAt < 0 ? lines.length : footerAt));
   const headingText = lines[headingAt].replace(/^#\s+/, '').trim();
-  return buildIssue({ headingText, headline: headline?.[1] ?? '', ...body }, options);
+  return { headingText, headline: headline?.[1] ?? '', ...body };
 }
 
 /** Refuses the non-issues an archive serves in an issue's place, with a reason a person can act on. */

@@ -1,0 +1,158 @@
+/** Topics of hardware, science and the world around software: industries, money, society. */
+import type { TopicDefinition } from './taxonomy.topics';
+
+const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
+  {
+    slug: 'chips',
+    name: 'Chips & Semiconductors',
+    terms: ['chipmakers?', 'semiconductors?', 'tsmc', 'qualcomm', 'asml', 'risc-v', 'silicon (?:wafers?|photonics|chips?)', 'custom silicon', 'wafers?', 'chip (?:fabs?|design|production|exports?|factor(?:y|ies)|industry|war)', 'foundries', 'h100s?', 'h200s?', 'b200s?', 'b300', 'gb200', 'blackwell', '=HBM', 'transistors?', 'ai accelerators?', 'hardware accelerators?', 'graviton\\d*', 'ai chips?', '=ARM-based', 'arm (?:chips?|architecture|processors?)'],
+    clues: ['chips?', '=GPUs?', '=TPUs?', '=NPUs?', '=CPUs?', 'apple silicon', '=M\\d (?:chip|Pro|Max|Ultra)', 'silicon', 'processors?', 'cuda'],
+    names: ['=AMD', '=Intel', "=Intel's"],
+    hints: ['nvidia'],
+    titleTerms: ['fabs?'],
+    domains: ['tomshardware.com', 'semianalysis.com', 'anandtech.com'],
+  },
+  {
+    slug: 'hardware',
+    name: 'Hardware & Devices',
+    terms: ['gadgets?', 'laptops?', 'macbooks?', 'mac mini', 'headsets?', 'vision pro', 'smart glasses', 'wearables?', 'earbuds', 'airpods', 'keyboards?', 'raspberry pi', 'arduino', '=SSDs?', '3d print\\w*', 'e-?readers?', 'smartwatch\\w*', 'right[- ]to[- ]repair', 'pc builds?', 'desktop (?:pcs?|computers?)', 'servers? racks?', 'compute trays'],
+    clues: ['hardware', '=PCs?', 'sensors?', 'batter(?:y|ies)', '=RAM', '=DRAM', 'servers', 'game consoles?'],
+    hints: ['devices?', 'monitors?', 'displays?', 'cameras?', 'printers?'],
+    domains: ['engadget.com'],
+  },
+  {
+    slug: 'robotics',
+    name: 'Robotics',
+    terms: ['robots?', 'robotic\\w*', 'humanoids?', 'optimus', 'tesla bot', 'boston dynamics', 'figure ai', 'drones?', 'exoskeletons?', 'embodied (?:ai|agents?)', 'robot arms?', 'physical intelligence'],
+  },
+  {
+    slug: 'transportation',
+    name: 'Transportation & Autonomous Vehicles',
+    terms: ['self-driving', 'autonomous (?:vehicles?|driving|cars?|trucks?)', 'robotaxis?', 'waymo', 'electric (?:vehicles?|cars?|trucks?|aircraft)', '=EVs?', 'rivian', 'automakers?', 'carmakers?', 'airlines?', 'aircraft', 'supersonic', 'airports?', 'high-speed rail', 'railways?', 'trucking', 'ride-?hailing', 'e-?bikes?', 'scooters?', 'air taxis?', '=eVTOL', 'carplay', 'in-flight', 'lidar'],
+    clues: ['cars?', 'vehicles?', 'aviation', 'planes', 'driving', 'drivers'],
+    hints: ['jets?', 'flights?', 'uber', 'lyft', 'tesla'],
+  },
+  {
+    slug: 'space',
+    name: 'Space',
+    terms: ['outer space', 'space (?:industry|agency|exploration|travel|flight|telescopes?|race|force|station|tourism|startups?|missions?|launch(?:es)?|debris|weather|companies|company)', 'nasa', '=ESA', 'blue origin', 'rocket lab', 'rockets?', 'starship', 'falcon \\d+', 'new glenn', 'low[- ]earth orbit', 'orbit(?:al|ing)?', '=Mars', 'lunar', 'astronauts?', 'telescopes?', 'jwst', 'james webb', 'asteroids?', 'comets?', 'galax(?:y|ies)', 'exoplanets?', 'spacecraft', '=ISS', 'solar system', 'launch windows?', 'in space', 'from space', 'into space'],
+    clues: ['=Moon', 'planets?'],
+    names: ['spacex'],
+    hints: ['satellites?'],
+    titleTerms: ['space'],
+    domains: ['nasa.gov', 'space.com', 'spacenews.com'],
+  },
+  {
+    slug: 'science',
+    name: 'Science & Health',
+    terms: ['biology', 'biolog(?:ist|ists|ical)', 'physics', 'physicists?', 'chemistry', 'chemists?', 'genes?', 'genetic\\w*', 'genom\\w+', '=DNA', '=RNA', 'crispr', 'proteins?', 'enzymes?', 'neuroscien\\w+', 'medicine', 'public health', 'diseases?', 'cancer', 'drug (?:discovery|development|trials?)', 'experimental drugs?', 'vaccines?', 'antivirals?', 'viruses', 'species', 'fossils?', 'mice', 'biotech\\w*', 'brain (?:tissue|implants?|cells?|activity|scans?|organoids?)', 'organoids?', 'stem cells?', 'neurons', 'extinct\\w*', 'kidneys?', 'transplant\\w*', 'blood (?:type|cells?|vessels)', 'brain[- ]computer interfaces?', 'brain implants?', 'scientific computing', 'surgical', 'immunotherapy', 'therap(?:y|ies) for', 'antibod(?:y|ies)', 'agricultur\\w+', 'clinical trials?', 'asexual\\w*', 'reproduc(?:tion|tive)', 'mathematicians?'],
+    clues: ['scientists', 'scientific', 'medical', 'patients?', 'doctors?', 'clinical', 'health', 'brains?', 'cells?', 'drugs?', 'mathematic\\w*', 'plants', 'evolutionary'],
+    hints: ['healthcare', 'science'],
+    domains: ['science.org', 'nature.com', 'newscientist.com', 'phys.org', 'sciencealert.com', 'interestingengineering.com', 'quantamagazine.org', 'eurekalert.org', 'newatlas.com'],
+  },
+  {
+    slug: 'quantum',
+    name: 'Quantum Computing',
+    terms: ['quantum (?:computing|computers?|processors?|chips?|error|advantage|supremacy|mechanics|physics|sensors?|networks?|algorithms?)', 'qubits?'],
+    clues: ['quantum'],
+  },
+  {
+    slug: 'energy-climate',
+    name: 'Energy & Climate',
+    terms: ['climate (?:change|tech|crisis|goals?|scientists?|targets?)', 'energy (?:consumption|demand|grid|storage|sources?|prices?|needs|efficiency|transition|sector|use|costs?)', 'power grids?', 'the grid', 'electricity', 'nuclear (?:power|energy|reactors?|plants?|fusion)', 'fusion (?:energy|power|reactors?)', 'fission', 'solar (?:panels?|power|energy|farms?|cells?|roof)', 'wind (?:power|farms?|turbines?)', 'geothermal', 'fossil fuels?', 'natural gas', 'renewables?', 'renewable energy', 'carbon (?:emissions|capture|removal|dioxide|neutral|footprint)', 'power plants?', 'heat pumps?', 'induction (?:stoves?|cooking)', 'plutonium', 'uranium'],
+    clues: ['climate', 'energy', 'emissions', 'gigawatts?', 'megawatts?', 'solar', 'nuclear'],
+  },
+  {
+    slug: 'crypto',
+    name: 'Crypto & Web3',
+    terms: ['bitcoin', '=BTC', 'ethereum', 'solana', 'blockchains?', 'web3', 'stablecoins?', 'defi', '=NFTs?', 'coinbase', 'binance', 'tether', 'memecoins?', 'on-?chain', 'smart contracts?', 'crypto (?:exchanges?|industry|market|prices?|investment|mining|scams?|trading)'],
+    clues: ['crypto', 'cryptocurrenc(?:y|ies)'],
+  },
+  {
+    slug: 'fintech',
+    name: 'Fintech & Payments',
+    terms: ['fintech', 'payment (?:processors?|rails|networks?|providers?|card networks?|infrastructure|platforms?|methods)', 'stripe', 'paypal', 'neobanks?', 'mastercard', 'klarna', 'plaid', 'robinhood', 'real-time payments?', '=RTP', 'micropayments?', 'web monetization', 'reconcil(?:e|es|iation) (?:transactions|payments|payouts)', '=CFPB', 'merchant service providers?', 'agentic commerce', 'money movement', 'banking (?:customers?|apps?|services)'],
+    clues: ['payments?', 'banks?', 'banking', 'credit cards?', '=Visa', 'lending', 'loans?', 'invoic(?:e|es|ing)', 'checkout', 'billing', 'financial (?:services|institutions?|products)'],
+    hints: ['brokerage', 'financial'],
+  },
+];
+
+const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
+  {
+    slug: 'funding',
+    name: 'Funding & Venture Capital',
+    terms: ['rais(?:es|ed|ing) (?:a |an )?\\$?\\d', 'funding rounds?', '=Series [A-H]', 'seed rounds?', 'seed funding', 'pre-seed', 'valued at', 'valu(?:e|es|ing) (?:it|the company|\\w+) at', 'venture capital\\w*', '=VCs?', 'venture firms?', 'venture-backed', 'vc-backed', 'unicorns?', 'tender offer', 'fundrais\\w+', 'andreessen horowitz', 'a16z', 'sequoia', 'y combinator', 'cash injection', 'in funding', 'funding (?:round|from)', 'round (?:led|of funding)'],
+    clues: ['funding', 'investors', 'valuations?', 'raises', 'raised', 'invest(?:s|ed|ment|ments)?', 'invest(?:s|ed|ing)? (?:as much as |up to |over |more than )?\\$\\d'],
+  },
+  {
+    slug: 'acquisitions',
+    name: 'Acquisitions & Mergers',
+    terms: ['acquired by', 'acquires', 'mergers?', 'merg(?:e|es|ed|ing) with', 'buyouts?', 'takeovers?', '(?:agrees?|agreed|plans?|talks|deal|offer|bid|bids|moves?) to (?:buy|acquire)', 'acquisition (?:deal|talks|offer|bid)', 'acqui-?hir\\w+', 'offer to buy', 'to be acquired'],
+    clues: ['acquisitions?', 'acquired', 'acquire', 'acquiring', 'bids?', 'buys', 'bought', 'a sale'],
+    titleTerms: ['buy'],
+  },
+  {
+    slug: 'business',
+    name: 'Business & Markets',
+    terms: ['earnings', 'market (?:cap\\w*|share|value|leader|dominance)', 'wall street', '=IPOs?', 'going public', 'stock (?:price|market|exchange)', 'shares (?:rose|fell|jumped|dropped|surged|plunged|climbed)', 'quarterly (?:results|earnings)', 'annual recurring revenue', '=ARR', 'operating (?:income|losses?)', 'business (?:model|outcomes)', 'burn (?:rate|cash)', 'turn a profit', 'break even', 'ad revenue', 'search advertising', 'capital spending', 'capex', 'consumer intent', 'revenue growth', 'record high', 'partnership with', 'partners? with'],
+    clues: ['revenue', 'profits?', 'profitab\\w+', 'shareholders?', 'partnerships?', 'deals?', 'pricing', 'monetiz\\w+', 'economy', 'business value', 'economic', 'commoditiz\\w+', 'stocks?', 'shares', 'sales', 'paid (?:users|subscribers|subscriptions?)'],
+    hints: ['billion', 'trillion', 'customers', 'cash burn', 'markets?', 'subscribers', 'sellers', 'advertising'],
+  },
+  {
+    slug: 'startups',
+    name: 'Startups & Founders',
+    terms: ['co-?founders?', 'founding (?:engineers?|team)', 'y combinator', '=YC', 'bootstrap(?:ped|ping)', 'early-stage', 'product-market fit', 'go-to-market', 'indie hackers?', 'startup (?:advice|founders?|ecosystem|culture)'],
+    clues: ['founders?', 'entrepreneurs?', 'ideas?'],
+    hints: ['silicon valley'],
+    names: ['startups?', 'start-ups?'],
+    domains: ['ycombinator.com', 'paulgraham.com'],
+  },
+  {
+    slug: 'big-tech',
+    name: 'Big Tech',
+    terms: ['big tech', 'tech giants?', 'sundar pichai', 'tim cook', 'satya nadella', 'zuckerberg', 'jensen huang', 'sam altman', 'alphabet'],
+    names: ['=(?<!Ex-|ex-|former )Google(?!\\s+(?:Cloud|Kubernetes|Compute))', "=Google's", '=Apple', "=Apple's", '=Meta', "=Meta's", 'microsoft(?!\\s+(?:azure|365|teams))', 'amazon(?!\\s+(?:web services|s3|ec2|eks|ecs|rds|bedrock|aurora|dynamodb|cloudwatch|sagemaker|linux|vpc|ses|codecatalyst|eventbridge|elastic))', 'facebook', 'instagram', 'whatsapp', 'youtube', 'nvidia', 'openai', 'tesla', 'samsung', '=IBM', 'oracle', 'salesforce', 'bytedance', 'tiktok', 'alibaba', 'tencent', 'baidu', 'huawei'],
+    hints: ['netflix', 'chatgpt', 'gemini', 'elon musk', 'bezos', 'github', '=Intel', '=Chrome', 'macbooks?', 'iphones?', 'vision pro', 'ipads?', 'pixel \\d+'],
+    sites: ['blog.google', 'about.fb.com', 'blogs.microsoft.com', 'aboutamazon.com', 'press.aboutamazon.com'],
+    domains: ['apple.com', 'openai.com', 'microsoft.com', 'microsoft.ai'],
+  },
+  {
+    slug: 'regulation',
+    name: 'Policy, Law & Regulation',
+    terms: ['regulations?', 'antitrust', 'anti-?competitive', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress\\w*', 'senate', 'senators?', 'parliament', '=FTC', '=DOJ', 'department of justice', '=FCC', '=CFPB', 'digital markets act', 'digital services act', 'ai act', 'export (?:controls?|restrictions?|bans?)', 'tariffs?', 'supreme court', 'federal (?:judge|court|agencies|government|supervision|securities laws)', 'court (?:ruled|ruling|filings?|documents?|order|case)', 'testimony', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'fined', 'attorneys? general', 'sentenced', 'pleaded guilty', 'privacy laws?', 'right[- ]to[- ]repair', 'fedramp', 'intellectual property', 'indicted', 'charged with', 'faces charges', 'seized', 'government (?:regulators?|agencies|policy|action|shutdown)', 'new bill', 'policymakers'],
+    clues: ['=EU', '=SEC', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', 'bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'bill', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
+    hints: ['restrictions', 'governments?', 'trial', 'seizes', 'charges'],
+  },
+  {
+    slug: 'careers',
+    name: 'Careers & Work',
+    terms: ['is hiring', 'are hiring', 'job (?:market|seekers?|search|openings?|cuts|losses|offers?|interviews?|postings?)', 'jobs report', 'layoffs?', 'laid off', 'cuts jobs', 'salar(?:y|ies)', 'remote work', 'return[- ]to[- ]office', '=RTO', 'work (?:from|at|in) the office', 'in-person work', 'hybrid work', 'burnout', 'engineering managers?', 'junior (?:developers?|engineers?)', 'talent war', 'performance improvement plans?', 'unemployment', 'white-collar', 'job automation', 'career (?:advice|growth|paths?|ladder)'],
+    clues: ['careers?', 'hiring', 'jobs?', 'compensation', 'recruit\\w+', 'workforce', 'fully remote', 'candidates', 'interviews?', 'curators?', 'talent'],
+    hints: ['resumes?', 'pay packages?', 'quit', 'employees', 'staff', 'workers', 'hires?'],
+  },
+  {
+    slug: 'social-media',
+    name: 'Social Media & Platforms',
+    terms: ['social media', 'social networks?', 'twitter', 'tweets?', 'instagram', 'bluesky', 'mastodon', 'youtubers?', 'influencers?', 'content moderation', 'snapchat', 'x corp', 'posted on x', 'group chats?', 'like button', 'creator economy', 'youtube shorts'],
+    clues: ['followers', 'moderation'],
+    names: ['facebook', 'tiktok', 'reddit', 'discord', 'youtube'],
+    hints: ['linkedin', 'threads', 'platforms', 'creators?'],
+  },
+  {
+    slug: 'gaming-media',
+    name: 'Gaming & Entertainment',
+    terms: ['video games?', 'gamers?', 'xbox', 'playstation', 'nintendo', 'switch 2', 'unreal engine', 'epic games', 'esports', 'game pass', 'call of duty', 'activision', 'video streaming', 'streaming (?:services?|platforms?|wars|giants?)', 'hollywood', 'tv shows?', 'podcast (?:hosts?|shows?|charts?|lists?)'],
+    clues: ['gaming', 'games?', 'music', 'movies?', 'films?', 'podcasts?', 'entertainment'],
+    names: ['spotify', 'disney', '=Steam', '=Valve', '=Unity'],
+    hints: ['netflix'],
+  },
+  {
+    slug: 'product-design',
+    name: 'Product & Design',
+    terms: ['product managers?', 'product management', 'product teams?', 'product strategy', 'user interfaces?', 'design systems?', 'figma', 'accessibility', 'a11y', 'user research', 'a/b (?:tests?|testing|infrastructure)', 'experiment(?:ation)? (?:variants?|platforms?|infrastructure)', 'product-led', 'product design', 'fonts?', 'typography', 'typefaces?', 'ui frameworks?', 'graphical (?:ui|user interface)'],
+    clues: ['=UI', '=UX', 'user experience', 'designers?', 'prototyp\\w+', 'roadmaps?', 'usability', 'onboarding', 'retention'],
+    hints: ['experimentation', 'design(?:ed|s)?'],
+  },
+];
+
+export const WORLD_TOPICS: readonly TopicDefinition[] = [...HARDWARE_AND_SCIENCE, ...MONEY_AND_SOCIETY];
