@@ -55,28 +55,31 @@ describe('a checkout in a folder of mode 700', () => {
     const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('GraphQL API ready')) resolve();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('GraphQL API ready')) resolve();
+        });
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        void exited.then(() => reject(new Error(`server exited early:\n${output}`)));
       });
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      void exited.then(() => reject(new Error(`server exited early:\n${output}`)));
-    });
-    if (process.getuid?.() === 0) {
-      const configured = path.join(checkout, '.data', 'postgres');
-      expect(output).toContain(`the postgres OS user cannot enter ${configured}`);
-      expect(output).toMatch(new RegExp(`embedded Postgres in ${temporary}/newsletter-api-0/data-[0-9a-f]{12} `));
-      expect(fs.readdirSync(path.join(temporary, 'newsletter-api-0'))).toContainEqual(expect.stringMatching(/^postgres-/));
+      if (process.getuid?.() === 0) {
+        const configured = path.join(checkout, '.data', 'postgres');
+        expect(output).toContain(`the postgres OS user cannot enter ${configured}`);
+        expect(output).toMatch(new RegExp(`embedded Postgres in ${temporary}/newsletter-api-0/data-[0-9a-f]{12} `));
+        expect(fs.readdirSync(path.join(temporary, 'newsletter-api-0'))).toContainEqual(expect.stringMatching(/^postgres-/));
+      }
+      const url = /GraphQL API ready at (\S+)/.exec(output)?.[1] ?? '';
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ newsletters { slug } }' }),
+      });
+      expect(((await response.json()) as any).data).toEqual({ newsletters: [] });
+    } finally {
+      child.kill('SIGTERM');
     }
-    const url = /GraphQL API ready at (\S+)/.exec(output)?.[1] ?? '';
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ newsletters { slug } }' }),
-    });
-    expect(await response.json()).toEqual({ data: { newsletters: [] } });
-    child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120000);
 });
