@@ -35,7 +35,47 @@ export interface Config {
   schedulerIntervalMs: number;
   /** Run the in-process scheduler; off only when another process publishes scheduled issues. */
   schedulerEnabled: boolean;
+  /** Longest one SQL statement of the server may run (Postgres statement_timeout); 0 turns it off. */
+  dbStatementTimeoutMs: number;
+  /** Longest a statement of the server waits for a lock (Postgres lock_timeout); 0 turns it off. */
+  dbLockTimeoutMs: number;
+  /** Longest a transaction may sit idle before Postgres ends its session; 0 turns it off. */
+  dbIdleInTransactionTimeoutMs: number;
+  /** Longest a request waits for a pooled connection, or for a new one to open (pg connectionTimeoutMillis); 0 waits forever. */
+  dbPoolAcquireTimeoutMs: number;
+  /** Time a client has to send the headers of a request (node:http headersTimeout). */
+  httpHeadersTimeoutMs: number;
+  /** Time a client has to send a whole request, body included (node:http requestTimeout). */
+  httpRequestTimeoutMs: number;
+  /** Longest the server works on one GraphQL request before answering EXECUTION_TIMEOUT. */
+  requestDeadlineMs: number;
+  /** Seconds in the Retry-After header of answers to passing failures (HTTP 503). */
+  retryAfterS: number;
 }
+
+export type TimeoutSettings = Pick<
+  Config,
+  | 'dbStatementTimeoutMs'
+  | 'dbLockTimeoutMs'
+  | 'dbIdleInTransactionTimeoutMs'
+  | 'dbPoolAcquireTimeoutMs'
+  | 'httpHeadersTimeoutMs'
+  | 'httpRequestTimeoutMs'
+  | 'requestDeadlineMs'
+  | 'retryAfterS'
+>;
+
+/** Timeouts of the server and its database, with the value each has when its variable is unset. */
+export const TIMEOUT_DEFAULTS: Readonly<TimeoutSettings> = Object.freeze({
+  dbStatementTimeoutMs: 5000,
+  dbLockTimeoutMs: 2000,
+  dbIdleInTransactionTimeoutMs: 10000,
+  dbPoolAcquireTimeoutMs: 2000,
+  httpHeadersTimeoutMs: 10000,
+  httpRequestTimeoutMs: 30000,
+  requestDeadlineMs: 15000,
+  retryAfterS: 2,
+});
 
 /** The most one request may cost (src/limits/cost.ts), for the public and for each role. */
 export type CostBudgets = Readonly<Record<'PUBLIC' | 'PARTNER' | 'EDITOR' | 'ADMIN', number>>;
@@ -95,6 +135,27 @@ function adminToken(env: Env): string | null {
   return raw;
 }
 
+function timeouts(env: Env): TimeoutSettings {
+  const d = TIMEOUT_DEFAULTS;
+  const settings = {
+    dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', d.dbStatementTimeoutMs, 0, 3600000),
+    dbLockTimeoutMs: integer(env, 'DB_LOCK_TIMEOUT_MS', d.dbLockTimeoutMs, 0, 3600000),
+    dbIdleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', d.dbIdleInTransactionTimeoutMs, 0, 3600000),
+    dbPoolAcquireTimeoutMs: integer(env, 'DB_POOL_ACQUIRE_TIMEOUT_MS', d.dbPoolAcquireTimeoutMs, 0, 600000),
+    httpHeadersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', d.httpHeadersTimeoutMs, 1000, 600000),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', d.httpRequestTimeoutMs, 1000, 3600000),
+    requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', d.requestDeadlineMs, 100, 600000),
+    retryAfterS: integer(env, 'RETRY_AFTER_S', d.retryAfterS, 1, 3600),
+  };
+  // node:http refuses a headers timeout longer than the whole-request one.
+  if (settings.httpHeadersTimeoutMs > settings.httpRequestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${settings.httpHeadersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${settings.httpRequestTimeoutMs})`,
+    );
+  }
+  return settings;
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   return Object.freeze({
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -112,5 +173,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     keyLastUsedIntervalS: integer(env, 'KEY_LAST_USED_INTERVAL_S', 60, 0, 86400),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5000, 50, 3600000),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
+    ...timeouts(env),
   });
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
 import { Database, openDatabase } from './db/database';
+import { EmbeddedServerError } from './db/embedded-access';
 import { loadSampleIfEmpty } from './import/sample';
 import { IssueScheduler } from './modules/issue/issue.scheduler';
 import { AppServer, createServer } from './server';
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => stopRequested('SIGINT'));
   process.once('SIGTERM', () => stopRequested('SIGTERM'));
   try {
-    database = await openDatabase(config);
+    database = await openDatabase(config, { timeouts: config });
     console.log(`database: ${database.description}`);
     if (config.seedSample) {
       const loaded = await loadSampleIfEmpty(database.dataSource);
@@ -55,7 +56,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    if (error instanceof ConfigError) console.error(`configuration error: ${error.message}`);
+    else if (error instanceof EmbeddedServerError) console.error(error.message);
+    else console.error(error);
     process.exit(1);
   },
 );

@@ -1,38 +1,25 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { Messages } from './common/errors';
 import { formatError } from './common/format-error';
-import type { Config } from './config';
+import { Config, TIMEOUT_DEFAULTS, TimeoutSettings } from './config';
 import { authenticate } from './auth/policy';
 import { Context, createContext } from './context';
 import { queryLimits, QueryLimitsConfig } from './limits/query-limits';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
+import { graphqlHandler } from './http/graphql-handler';
+import { mountHealth } from './http/health';
+import { OutageLog } from './http/outage';
+import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
+import { transientFailures } from './http/transient-failures';
 
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS'> & QueryLimitsConfig;
-
-/** Bodies Express refuses before GraphQL sees them (bad JSON, too large) get a GraphQL-shaped error, never a stack trace. */
-function requestErrorHandler(error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
-  if (res.headersSent) return next(error);
-  const status = (error as { status?: number }).status ?? 500;
-  const message =
-    status === 413
-      ? `Request body too large: the limit is ${BODY_LIMIT}.`
-      : status === 400
-        ? 'Request body is not valid JSON.'
-        : Messages.internal;
-  if (status >= 500) console.error('unexpected error while reading a request:', error);
-  res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-}
-
-/** Largest request body; an imported issue is sent inside one. */
-const BODY_LIMIT = '5mb';
+/** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS'> & QueryLimitsConfig & Partial<TimeoutSettings>;
 
 export interface AppServer {
   app: express.Express;
@@ -42,14 +29,17 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL at /graphql and a health check at
- * /healthz, on an http.Server that is not yet listening (tests and main.ts decide).
+ * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
+ * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig): Promise<AppServer> {
   const schema = shareRootCalls(await buildGraphQLSchema());
   const limits = queryLimits(config);
+  const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(httpServerOptions(timeouts), app);
+  guardServer(app, httpServer);
+  const outage = new OutageLog(() => dataSource.query('SELECT 1'));
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -58,27 +48,25 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, transientFailures(timeouts.retryAfterS, outage)],
   });
   await apollo.start();
   const services = createServices(dataSource, config);
 
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
-  });
+  mountHealth(app, dataSource, timeouts.retryAfterS);
   app.use(
     '/graphql',
+    allowMethods('GET', 'POST'),
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
+    graphqlHandler(apollo, {
+      deadlineMs: timeouts.requestDeadlineMs,
+      retryAfterS: timeouts.retryAfterS,
+      outage,
       context: async ({ req }) =>
         createContext(services, await authenticate(req.headers.authorization, config.adminToken, services.apiKeys)),
     }),
   );
+  app.use(notFound);
   app.use(requestErrorHandler);
   return { app, httpServer, apollo, schema };
 }

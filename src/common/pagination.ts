@@ -1,6 +1,7 @@
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
+import { quote } from './excerpt';
 import { isIsoDate } from './scalars';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -30,7 +31,7 @@ function validPart(part: unknown, kind: CursorPart): boolean {
 
 export function decodeCursor(cursor: string, tag: string, shape: readonly CursorPart[]): CursorKey {
   const fail = (why: string): never => {
-    throw new BadUserInputError(`Malformed cursor "${cursor}": ${why}.`, { argumentName: 'after' });
+    throw new BadUserInputError(`Malformed cursor ${quote(cursor)}: ${why}.`, { argumentName: 'after' });
   };
   let parsed: unknown;
   try {

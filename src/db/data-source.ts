@@ -1,5 +1,8 @@
 import pg from 'pg';
-import { DataSource, DataSourceOptions, Logger } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger, ObjectLiteral, QueryRunner } from 'typeorm';
+import { checkDeadline } from '../common/deadline';
+import { asTransientError } from '../common/format-error';
+import type { TimeoutSettings } from '../config';
 import { ApiKey } from '../modules/api-key/api-key.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { CategoryAlias } from '../modules/category/category-alias.entity';
@@ -27,14 +30,59 @@ export const ENTITIES = [
   SponsorRetirement, ApiKey, AuditEntry,
 ];
 
+export type DatabaseTimeouts = Pick<
+  TimeoutSettings,
+  'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs' | 'dbPoolAcquireTimeoutMs'
+>;
+
 export interface DataSourceSettings {
   url: string;
   poolSize?: number;
   logger?: Logger;
+  /** The server's timeouts, set on every connection it opens; the CLI and migrations run without them. */
+  timeouts?: DatabaseTimeouts;
+}
+
+/**
+ * A DataSource that sends nothing more to Postgres for a request past its
+ * deadline (src/common/deadline.ts), and that codes a database that is down,
+ * busy or slow where it is met (src/common/format-error.ts).
+ */
+class AppDataSource extends DataSource {
+  override async query<T = unknown>(query: string, parameters?: unknown[] | ObjectLiteral, queryRunner?: QueryRunner): Promise<T> {
+    checkDeadline();
+    try {
+      return await super.query<T>(query, parameters, queryRunner);
+    } catch (error) {
+      throw asTransientError(error) ?? error;
+    }
+  }
+}
+
+/** Connection parameters (sent at startup, so they hold for every statement of the session) and the pool's wait. */
+function timeoutOptions(timeouts: DatabaseTimeouts | undefined) {
+  if (!timeouts) return {};
+  return {
+    statement_timeout: timeouts.dbStatementTimeoutMs,
+    lock_timeout: timeouts.dbLockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.dbIdleInTransactionTimeoutMs,
+    connectionTimeoutMillis: timeouts.dbPoolAcquireTimeoutMs,
+  };
+}
+
+/**
+ * Every pooled connection keeps an error listener for its whole life: a
+ * server that shuts down as a connection opens can send its FATAL message in
+ * the same read as the connection's "ready", after the pool has handed the
+ * connection out but before TypeORM listens to it, and an unheard error event
+ * ends the process. The failure still reaches the query that uses the connection.
+ */
+function listenForErrors(client: pg.ClientBase): void {
+  client.on('error', () => undefined);
 }
 
 /** The one DataSource definition used by the server, the CLI and the tests. */
-export function createDataSource({ url, poolSize = 10, logger }: DataSourceSettings): DataSource {
+export function createDataSource({ url, poolSize = 10, logger, timeouts }: DataSourceSettings): DataSource {
   const options: DataSourceOptions = {
     type: 'postgres',
     url,
@@ -45,7 +93,7 @@ export function createDataSource({ url, poolSize = 10, logger }: DataSourceSetti
     poolSize,
     logger,
     logging: logger ? ['query'] : false,
-    extra: { application_name: 'newsletter-api' },
+    extra: { application_name: 'newsletter-api', onConnect: listenForErrors, ...timeoutOptions(timeouts) },
   };
-  return new DataSource(options);
+  return new AppDataSource(options);
 }

@@ -1,6 +1,6 @@
 import { DataSource, Logger } from 'typeorm';
 import type { Config } from '../config';
-import { createDataSource } from './data-source';
+import { createDataSource, DatabaseTimeouts } from './data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded';
 
 export interface Database {
@@ -32,13 +32,31 @@ function redact(url: string): string {
   return parsed.toString();
 }
 
+/** Where the embedded server keeps its data, saying why when that is not the folder configured. */
+function embeddedPlace(embedded: EmbeddedServer, configured: string): string {
+  if (embedded.dataDir === configured) return configured;
+  return `${embedded.dataDir} (the postgres OS user cannot enter ${configured}; set EMBEDDED_PG_DIR to a folder it can reach to keep the data elsewhere)`;
+}
+
+/** Applies pending migrations, each in its own transaction, over a connection without the server's timeouts. */
+async function migrate(url: string): Promise<void> {
+  const migrator = createDataSource({ url, poolSize: 1 });
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrator.destroy();
+  }
+}
+
 /**
  * Opens the configured database (starting an embedded server when no
- * DATABASE_URL is set) and applies pending migrations, each in its own transaction.
+ * DATABASE_URL is set), applies pending migrations, then opens the pool
+ * (with the server's timeouts when given: the command-line tools run without).
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'embeddedDataDir' | 'embeddedPort'>,
-  logger?: Logger,
+  { logger, timeouts }: { logger?: Logger; timeouts?: DatabaseTimeouts } = {},
 ): Promise<Database> {
   const embedded: EmbeddedServer | null = config.databaseUrl
     ? null
@@ -46,13 +64,13 @@ export async function openDatabase(
   let dataSource: DataSource | null = null;
   try {
     const url = embedded ? await ensureDatabase(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
-    const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger });
+    await migrate(url);
+    const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger, timeouts });
     dataSource = opened;
     await opened.initialize();
-    await opened.runMigrations({ transaction: 'each' });
     return {
       dataSource: opened,
-      description: embedded ? `embedded Postgres in ${config.embeddedDataDir} (${redact(url)})` : redact(url),
+      description: embedded ? `embedded Postgres in ${embeddedPlace(embedded, config.embeddedDataDir)} (${redact(url)})` : redact(url),
       async close() {
         await opened.destroy();
         await embedded?.stop();

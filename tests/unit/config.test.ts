@@ -19,6 +19,38 @@ describe('loadConfig', () => {
       keyLastUsedIntervalS: 60,
       schedulerIntervalMs: 5000,
       schedulerEnabled: true,
+      dbStatementTimeoutMs: 5000,
+      dbLockTimeoutMs: 2000,
+      dbIdleInTransactionTimeoutMs: 10000,
+      dbPoolAcquireTimeoutMs: 2000,
+      httpHeadersTimeoutMs: 10000,
+      httpRequestTimeoutMs: 30000,
+      requestDeadlineMs: 15000,
+      retryAfterS: 2,
+    });
+  });
+
+  it('reads the timeouts; 0 turns a database one off', () => {
+    expect(
+      loadConfig({
+        DB_STATEMENT_TIMEOUT_MS: '0',
+        DB_LOCK_TIMEOUT_MS: '500',
+        DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000',
+        DB_POOL_ACQUIRE_TIMEOUT_MS: '750',
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_REQUEST_TIMEOUT_MS: '5000',
+        REQUEST_DEADLINE_MS: '8000',
+        RETRY_AFTER_S: '10',
+      }),
+    ).toMatchObject({
+      dbStatementTimeoutMs: 0,
+      dbLockTimeoutMs: 500,
+      dbIdleInTransactionTimeoutMs: 60000,
+      dbPoolAcquireTimeoutMs: 750,
+      httpHeadersTimeoutMs: 5000,
+      httpRequestTimeoutMs: 5000,
+      requestDeadlineMs: 8000,
+      retryAfterS: 10,
     });
   });
 
@@ -72,6 +104,12 @@ describe('loadConfig', () => {
     [{ COST_BUDGET_ADMIN: 'lots' }, /COST_BUDGET_ADMIN/],
     [{ MAX_QUERY_TOKENS: '10' }, /MAX_QUERY_TOKENS/],
     [{ MAX_QUERY_ALIASES: '-1' }, /MAX_QUERY_ALIASES/],
+    [{ DB_STATEMENT_TIMEOUT_MS: '5s' }, /DB_STATEMENT_TIMEOUT_MS must be a whole number from 0/],
+    [{ DB_POOL_ACQUIRE_TIMEOUT_MS: '-5' }, /DB_POOL_ACQUIRE_TIMEOUT_MS/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '0' }, /HTTP_HEADERS_TIMEOUT_MS must be a whole number from 1000/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, /must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [{ REQUEST_DEADLINE_MS: '50' }, /REQUEST_DEADLINE_MS/],
+    [{ RETRY_AFTER_S: '0' }, /RETRY_AFTER_S/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,82 @@
+import { parse } from 'node:url';
+import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
+import type express from 'express';
+import { withDeadline } from '../common/deadline';
+import { AppError } from '../common/errors';
+import { transientFailure } from '../common/format-error';
+import type { OutageLog } from './outage';
+import { sendError } from './responses';
+
+export interface GraphQLHandlerOptions<TContext extends object> {
+  context: (args: { req: express.Request; res: express.Response }) => Promise<TContext>;
+  /** Longest the server works on one request before answering EXECUTION_TIMEOUT (503). */
+  deadlineMs: number;
+  retryAfterS: number;
+  outage: OutageLog;
+}
+
+function graphQLRequest(req: express.Request): HTTPGraphQLRequest {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return { method: req.method.toUpperCase(), headers, search: parse(req.url).search ?? '', body: req.body };
+}
+
+/**
+ * Apollo's Express integration (@as-integrations/express5), plus the request
+ * deadline: past it the client is answered 503 EXECUTION_TIMEOUT at once, and
+ * the work still running sends no further SQL (src/db/data-source.ts). A
+ * context that fails because the database is down is answered 503 as well.
+ */
+export function graphqlHandler<TContext extends object>(
+  apollo: ApolloServer<TContext>,
+  options: GraphQLHandlerOptions<TContext>,
+): express.RequestHandler {
+  const retryAfter = String(options.retryAfterS);
+  const contextFailure = (error: unknown, startedAt: number): unknown => {
+    const failure = transientFailure(error);
+    if (!failure) return error;
+    if (failure.code === 'SERVICE_UNAVAILABLE') options.outage.refused(failure.reason, startedAt);
+    return new AppError(failure.code, failure.message, { http: { status: 503, headers: new HeaderMap([['retry-after', retryAfter]]) } });
+  };
+
+  return (req, res, next) => {
+    const startedAt = Date.now();
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      const message = `The request took longer than ${options.deadlineMs} ms and was stopped. Retry shortly, or ask for less.`;
+      sendError(res, 503, 'EXECUTION_TIMEOUT', message, { 'retry-after': retryAfter });
+    }, options.deadlineMs);
+    const execution = withDeadline(options.deadlineMs, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: graphQLRequest(req),
+        context: async () => {
+          try {
+            return await options.context({ req, res });
+          } catch (error) {
+            throw contextFailure(error, startedAt);
+          }
+        },
+      }),
+    );
+    execution
+      .then(async (response) => {
+        clearTimeout(timer);
+        // Answered already: the deadline passed.
+        if (res.headersSent) return;
+        for (const [key, value] of response.headers) res.setHeader(key, value);
+        res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'complete') {
+          res.send(response.body.string);
+          return;
+        }
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      })
+      .catch((error: unknown) => {
+        clearTimeout(timer);
+        if (!res.headersSent) next(error);
+      });
+  };
+}
