@@ -78,8 +78,8 @@ it('answers 503 SERVICE_UNAVAILABLE while the database is down, logs the outage 
     expect(answeredAt - backAt).toBeLessThan(15000);
     // The pool holds no dead connection: every client is answered again.
     await eventually(async () => (count((o) => o.status === 200, answeredAt) >= 20 ? true : undefined), '20 answers after the restart');
-    const readyAgain = await fetch(`${app.base}/readyz`);
-    expect(readyAgain.status).toBe(200);
+    // Ready again (polled: with four clients hammering a small pool, one probe may find requests queuing).
+    await eventually(async () => ((await fetch(`${app.base}/readyz`)).status === 200 ? true : undefined), '/readyz ready again');
 
     const summary = await eventually(
       async () => logs.mock.calls.map(([line]) => String(line)).find((line) => line.startsWith('database unreachable for')),
