@@ -152,6 +152,9 @@ function inputSqlState(error: unknown): string | undefined {
   return typeof code === 'string' ? INPUT_SQLSTATES[code] : undefined;
 }
 
+/** What graphql-js says, without a code or a node, when variables hold more than 50 bad values: the client's input, not a fault. */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 function codeOf(error: unknown): unknown {
   return error instanceof GraphQLError ? error.extensions?.code : undefined;
 }
@@ -183,6 +186,7 @@ function shape(formatted: GraphQLFormattedError, error: unknown): GraphQLFormatt
   if (original instanceof GraphQLError && codeOf(original.originalError) === 'BAD_USER_INPUT') {
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
+  if (original instanceof GraphQLError && original.message === VARIABLE_ERROR_LIMIT) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   const inputProblem = inputSqlState(original);
   if (inputProblem) return { ...base, message: inputProblem, extensions: { code: 'BAD_USER_INPUT' } };
   const transient = transientFailure(original);
