@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -51,6 +52,12 @@ export interface Config {
   requestDeadlineMs: number;
   /** Seconds in the Retry-After header of answers to passing failures (HTTP 503). */
   retryAfterS: number;
+  /** Token buckets spent by request cost, by caller (src/limits/quota.ts). */
+  quotas: QuotaSettings;
+  /** The lane expensive requests execute in, a few at a time (src/limits/heavy-lane.ts). */
+  heavyQueries: HeavyQuerySettings;
+  /** Proxies in front whose X-Forwarded-For is believed: off, a number of hops, or their addresses (Express `trust proxy`). */
+  trustProxy: TrustProxy;
 }
 
 export type TimeoutSettings = Pick<
@@ -79,6 +86,30 @@ export const TIMEOUT_DEFAULTS: Readonly<TimeoutSettings> = Object.freeze({
 
 /** The most one request may cost (src/limits/cost.ts), for the public and for each role. */
 export type CostBudgets = Readonly<Record<'PUBLIC' | 'PARTNER' | 'EDITOR' | 'ADMIN', number>>;
+
+/** A caller's token bucket: at most `capacity` cost units, refilled at `refillPerSecond`. */
+export interface QuotaBucketSettings {
+  capacity: number;
+  refillPerSecond: number;
+}
+
+export interface QuotaSettings {
+  enabled: boolean;
+  /** Most buckets the process keeps (one per key, one per public address); the least recently used go first. */
+  maxBuckets: number;
+  buckets: Readonly<Record<keyof CostBudgets, QuotaBucketSettings>>;
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+export interface HeavyQuerySettings {
+  /** A request costing this much or more is heavy and waits for a turn; cheaper ones never wait. */
+  heavyCost: number;
+  /** Heavy requests executing at once. */
+  concurrency: number;
+  /** Longest a heavy request waits for its turn before it is answered 503 SERVER_BUSY. */
+  maxWaitMs: number;
+}
 
 export class ConfigError extends Error {}
 
@@ -111,6 +142,68 @@ function costBudgets(env: Env): CostBudgets {
     EDITOR: budget('EDITOR', 1_000_000),
     ADMIN: budget('ADMIN', 2_000_000),
   });
+}
+
+function quotas(env: Env, budgets: CostBudgets): QuotaSettings {
+  const bucket = (who: keyof CostBudgets, capacity: number, refillPerSecond: number): QuotaBucketSettings => {
+    const settings = {
+      capacity: integer(env, `QUOTA_${who}_CAPACITY`, capacity, 1, 1_000_000_000_000),
+      refillPerSecond: integer(env, `QUOTA_${who}_REFILL`, refillPerSecond, 1, 1_000_000_000_000),
+    };
+    // A bucket smaller than the budget would refuse forever a request the budget accepts.
+    if (settings.capacity < budgets[who]) {
+      throw new ConfigError(`QUOTA_${who}_CAPACITY must be at least COST_BUDGET_${who} (${budgets[who]}), got ${settings.capacity}`);
+    }
+    return Object.freeze(settings);
+  };
+  // The public's default: a burst of about 6 front pages, then one every 3 s (a light query costs 50).
+  return Object.freeze({
+    enabled: boolean(env, 'QUOTAS_ENABLED', true),
+    maxBuckets: integer(env, 'QUOTA_MAX_BUCKETS', 100_000, 100, 100_000_000),
+    buckets: Object.freeze({
+      PUBLIC: bucket('PUBLIC', 1_000_000, 50_000),
+      PARTNER: bucket('PARTNER', 2_500_000, 125_000),
+      EDITOR: bucket('EDITOR', 5_000_000, 250_000),
+      ADMIN: bucket('ADMIN', 10_000_000, 500_000),
+    }),
+  });
+}
+
+function heavyQueries(env: Env): HeavyQuerySettings {
+  // 20,000 is a tenth of the public budget: a front page (about 152,000) is heavy, a list of tags (500) is not.
+  return Object.freeze({
+    heavyCost: integer(env, 'HEAVY_QUERY_COST', 20_000, 1, 1_000_000_000),
+    concurrency: integer(env, 'HEAVY_QUERY_CONCURRENCY', 1, 1, 1000),
+    maxWaitMs: integer(env, 'HEAVY_QUERY_MAX_WAIT_MS', 10_000, 100, 600_000),
+  });
+}
+
+/** Named ranges Express's `trust proxy` knows, besides addresses and CIDR blocks. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || /^(0|false|no)$/i.test(raw)) return false;
+  if (/^(true|yes)$/i.test(raw)) {
+    throw new ConfigError(
+      'TRUST_PROXY=true would let any client choose its address through X-Forwarded-For; ' +
+        'give the number of proxies in front (e.g. 1) or their addresses (e.g. loopback,10.0.0.0/8)',
+    );
+  }
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 1, 20);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGES.has(entry) && (family === 0 || !validBits || extra !== undefined)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be a number of proxies (1 to 20) or a comma-separated list of addresses, CIDR blocks, ` +
+          `loopback, linklocal or uniquelocal; "${entry}" is none of these`,
+      );
+    }
+  }
+  return Object.freeze(entries);
 }
 
 function databaseUrl(env: Env): string | null {
@@ -157,6 +250,7 @@ function timeouts(env: Env): TimeoutSettings {
 }
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const budgets = costBudgets(env);
   return Object.freeze({
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -169,10 +263,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 50),
     maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 5000, 100, 1_000_000),
     maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 10_000),
-    costBudgets: costBudgets(env),
+    costBudgets: budgets,
     keyLastUsedIntervalS: integer(env, 'KEY_LAST_USED_INTERVAL_S', 60, 0, 86400),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 5000, 50, 3600000),
     schedulerEnabled: boolean(env, 'SCHEDULER_ENABLED', true),
     ...timeouts(env),
+    quotas: quotas(env, budgets),
+    heavyQueries: heavyQueries(env),
+    trustProxy: trustProxy(env),
   });
 }

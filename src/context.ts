@@ -5,12 +5,14 @@ import { createNewsletterLoaders } from './modules/newsletter/newsletter.loaders
 import { createSectionLoaders } from './modules/section/section.loaders';
 import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
 import { createTagLoaders } from './modules/tag/tag.loaders';
-import { rootCallMemo } from './common/loaders';
+import { rootCallMemo, withTurns } from './common/loaders';
+import { Turns } from './limits/turns';
 import type { Viewer } from './auth/policy';
+import type { RequestAdmission } from './limits/admission';
 import type { Services } from './services';
 
 function createLoaders(services: Services, viewer: Viewer) {
-  return {
+  return withTurns(new Turns(), () => ({
     ...createCategoryLoaders(services, viewer),
     ...createIssueLoaders(services, viewer),
     ...createLinkLoaders(services, viewer),
@@ -20,7 +22,7 @@ function createLoaders(services: Services, viewer: Viewer) {
     ...createTagLoaders(services, viewer),
     /** Identical root query calls share one result (limits/root-calls.ts). */
     rootCalls: rootCallMemo(),
-  };
+  }));
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -30,6 +32,8 @@ export interface Context {
   viewer: Viewer;
   services: Services;
   loaders: Loaders;
+  /** What the request must get through before it runs (limits/admission.ts); absent outside HTTP. */
+  admission?: RequestAdmission;
 }
 
 export function createContext(services: Services, viewer: Viewer): Context {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,8 @@ import { Config, TIMEOUT_DEFAULTS, TimeoutSettings } from './config';
 import { authenticate } from './auth/policy';
 import { Context, createContext } from './context';
 import { queryLimits, QueryLimitsConfig } from './limits/query-limits';
+import { Admissions } from './limits/admission';
+import type { QuotaStore } from './limits/quota.store';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
@@ -19,7 +22,14 @@ import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, req
 import { transientFailures } from './http/transient-failures';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS'> & QueryLimitsConfig & Partial<TimeoutSettings>;
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
+  QueryLimitsConfig &
+  Partial<TimeoutSettings>;
+
+/** What a server may be given rather than build: tests pass a quota store on a clock they move. */
+export interface ServerParts {
+  quotaStore?: QuotaStore;
+}
 
 export interface AppServer {
   app: express.Express;
@@ -32,7 +42,7 @@ export interface AppServer {
  * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
-export async function createServer(dataSource: DataSource, config: ServerConfig): Promise<AppServer> {
+export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
   const schema = shareRootCalls(await buildGraphQLSchema());
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
@@ -48,10 +58,19 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins, transientFailures(timeouts.retryAfterS, outage)],
+    // No field sets cache hints; the cache-control plugin would wrap every resolver for nothing (a tenth of a large query's CPU).
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+      transientFailures(timeouts.retryAfterS, outage),
+    ],
   });
   await apollo.start();
   const services = createServices(dataSource, config);
+  const admissions = new Admissions(config.quotas, config.heavyQueries, parts.quotaStore);
+  app.set('trust proxy', config.trustProxy);
+  app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
   app.use(
@@ -62,8 +81,10 @@ export async function createServer(dataSource: DataSource, config: ServerConfig)
       deadlineMs: timeouts.requestDeadlineMs,
       retryAfterS: timeouts.retryAfterS,
       outage,
-      context: async ({ req }) =>
-        createContext(services, await authenticate(req.headers.authorization, config.adminToken, services.apiKeys)),
+      context: async ({ req, res }) => {
+        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
+        return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
+      },
     }),
   );
   app.use(notFound);

@@ -1,6 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import type { CostBudgets } from '../config';
+import type { CostBudgets, QuotaSettings } from '../config';
+import type { QuotaPartition } from '../limits/quota';
 import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
 import type { ApiKey } from '../modules/api-key/api-key.entity';
 import type { ApiKeyService } from '../modules/api-key/api-key.service';
@@ -66,6 +67,19 @@ export async function authenticate(
  */
 export function costBudgetOf(viewer: Viewer, budgets: CostBudgets): number {
   return budgets[viewer.role ?? 'PUBLIC'];
+}
+
+/**
+ * Which token bucket a request spends (src/limits/quota.ts) and its size: a key
+ * its own, the admin token its own, the public one per client address
+ * (`clientAddress`, from limits/client-address.ts). Decided here only.
+ */
+export function quotaPartitionOf(viewer: Viewer, clientAddress: string, quotas: QuotaSettings): QuotaPartition {
+  const who = viewer.role ?? 'PUBLIC';
+  const actor = viewer.actor;
+  const key =
+    actor?.kind === 'API_KEY' ? `key:${actor.keyId}` : actor?.kind === 'ADMIN_TOKEN' ? 'admin-token' : `address:${clientAddress}`;
+  return { key, policy: who.toLowerCase(), bucket: quotas.buckets[who] };
 }
 
 /** Refuses the call unless the viewer holds at least `role`: UNAUTHENTICATED without a key, FORBIDDEN with too weak a one. */

@@ -1,24 +1,49 @@
 import DataLoader from 'dataloader';
 import type { Keyed } from '../db/hydrate';
+import { Turns } from '../limits/turns';
 import type { Page } from './pagination';
+
+/** The Turns of the request whose loaders are being built (see `withTurns`). */
+let building: Turns | null = null;
+
+/** Builds a request's loaders so that they share `turns`: big batches are handed out a slice per turn of the event loop. */
+export function withTurns<T>(turns: Turns, build: () => T): T {
+  building = turns;
+  try {
+    return build();
+  } finally {
+    building = null;
+  }
+}
+
+/** A DataLoader on the Turns of the request being built (or on its own outside one). */
+function loader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>, size?: (value: V) => number): DataLoader<K, V> {
+  const turns = building ?? new Turns();
+  return new DataLoader<K, V>(async (keys) => turns.spread(await batch(keys), size) as V[], {
+    batchScheduleFn: turns.schedule,
+  });
+}
 
 /**
  * A per-request loader returning, for each parent id, its rows in the order
  * the query produced them: one SQL statement per batch.
  */
 export function groupLoader<T>(fetch: (keys: readonly number[]) => Promise<Array<Keyed<T>>>): DataLoader<number, T[]> {
-  return new DataLoader(async (keys) => {
-    const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
-    for (const { key, value } of await fetch(keys)) groups.get(key)?.push(value);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  return loader(
+    async (keys: readonly number[]) => {
+      const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
+      for (const { key, value } of await fetch(keys)) groups.get(key)?.push(value);
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    (rows) => rows.length,
+  );
 }
 
 /** A per-request loader of single rows by id; a missing (or hidden) row loads as null. */
 export function idLoader<T extends { id: number }>(
   fetch: (ids: readonly number[]) => Promise<T[]>,
 ): DataLoader<number, T | null> {
-  return new DataLoader(async (ids) => {
+  return loader(async (ids: readonly number[]) => {
     const byId = new Map((await fetch(ids)).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -26,7 +51,7 @@ export function idLoader<T extends { id: number }>(
 
 /** A per-request loader of one number per id (counts); ids without a row load as 0. */
 export function countLoader(fetch: (ids: readonly number[]) => Promise<Array<{ id: number; n: number }>>) {
-  return new DataLoader<number, number>(async (ids) => {
+  return loader<number, number>(async (ids) => {
     const byId = new Map((await fetch(ids)).map(({ id, n }) => [Number(id), n]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
@@ -38,20 +63,24 @@ export interface PageArgs {
   after?: string | null;
 }
 
+const pageSize = <T>(page: Page<T>) => page.edges.length;
+
 /**
  * Per-request loaders of one page per parent id, one loader per distinct page
  * arguments: a page of parents each asking for a page of children is one statement.
  */
 export function pageLoader<T>(fetch: (ids: readonly number[], args: PageArgs) => Promise<Array<Page<T>>>) {
+  const turns = building;
   const loaders = new Map<string, DataLoader<number, Page<T>>>();
   return (args: PageArgs): DataLoader<number, Page<T>> => {
     const key = `${args.first}:${args.after ?? ''}`;
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = new DataLoader((ids) => fetch(ids, args));
-      loaders.set(key, loader);
+    let found = loaders.get(key);
+    if (!found) {
+      // Built during execution, after `withTurns` returned: it joins the Turns of the request it was made for.
+      found = withTurns(turns ?? new Turns(), () => loader((ids: readonly number[]) => fetch(ids, args), pageSize));
+      loaders.set(key, found);
     }
-    return loader;
+    return found;
   };
 }
 

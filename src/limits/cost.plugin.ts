@@ -8,7 +8,9 @@ import { costLimitRule } from './cost';
 /**
  * Prices each request once its operation is known and before it runs: over the
  * caller's budget it is refused with COST_LIMIT_EXCEEDED (no resolver, no SQL).
- * Every answer that got that far says what it cost: `extensions.cost = { requested, limit }`.
+ * Within budget, the request is admitted by its cost (limits/admission.ts: the
+ * caller's quota, the heavy lane), still before anything runs. Every answer that got that far says what it cost:
+ * `extensions.cost = { requested, limit }`.
  */
 export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<Context> {
   return {
@@ -27,6 +29,7 @@ export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<Context> {
           });
           const [refusal] = validate(schema, document, [rule]);
           if (refusal) throw refusal;
+          if (requested !== null) await contextValue.admission?.spend(requested);
         },
         async willSendResponse({ response }) {
           if (requested === null || response.body.kind !== 'single') return;

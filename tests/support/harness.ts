@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { ApiKeyService } from '../../src/modules/api-key/api-key.service';
 import { Role } from '../../src/modules/api-key/role';
-import { AppServer, createServer, ServerConfig } from '../../src/server';
+import { AppServer, createServer, ServerConfig, ServerParts } from '../../src/server';
 import type { Actor } from '../../src/auth/actor';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -84,7 +84,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 }
 
 /** A real HTTP server on a random port over a fresh database; `gql` posts to it. */
-export async function startHarness(options: { adminToken?: string | null; config?: Partial<ServerConfig> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { adminToken?: string | null; config?: Partial<ServerConfig>; parts?: ServerParts } = {},
+): Promise<Harness> {
   const statements = new StatementCounter();
   const database = await createTestDatabase();
   const dataSource = createDataSource({ url: database.url, poolSize: 4, logger: statements });
@@ -96,7 +98,7 @@ export async function startHarness(options: { adminToken?: string | null; config
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,
     ...options.config,
-  });
+  }, options.parts);
   const keys = new ApiKeyService(dataSource, 60);
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;

@@ -27,6 +27,18 @@ describe('loadConfig', () => {
       httpRequestTimeoutMs: 30000,
       requestDeadlineMs: 15000,
       retryAfterS: 2,
+      quotas: {
+        enabled: true,
+        maxBuckets: 100_000,
+        buckets: {
+          PUBLIC: { capacity: 1_000_000, refillPerSecond: 50_000 },
+          PARTNER: { capacity: 2_500_000, refillPerSecond: 125_000 },
+          EDITOR: { capacity: 5_000_000, refillPerSecond: 250_000 },
+          ADMIN: { capacity: 10_000_000, refillPerSecond: 500_000 },
+        },
+      },
+      heavyQueries: { heavyCost: 20_000, concurrency: 1, maxWaitMs: 10_000 },
+      trustProxy: false,
     });
   });
 
