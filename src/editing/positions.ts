@@ -1,9 +1,13 @@
 import type { Edit } from './edit';
 
-/** The ordered children an edit can lay out: sections of an issue, links of a section. */
-export type Ordered = { table: 'section'; parent: 'issue_id' } | { table: 'link'; parent: 'section_id' };
+/** The ordered children an edit can lay out: sections and placements of an issue, links of a section. */
+export type Ordered =
+  | { table: 'section'; parent: 'issue_id' }
+  | { table: 'sponsor_placement'; parent: 'issue_id' }
+  | { table: 'link'; parent: 'section_id' };
 
 export const SECTIONS: Ordered = { table: 'section', parent: 'issue_id' };
+export const PLACEMENTS: Ordered = { table: 'sponsor_placement', parent: 'issue_id' };
 export const LINKS: Ordered = { table: 'link', parent: 'section_id' };
 
 /** Ids of a parent's children in position order (call after `touchIssue`, which serialises edits of the issue). */

@@ -3,13 +3,15 @@ import type { Actor } from '../../auth/actor';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { parseId } from '../../common/ids';
 import { hydrate } from '../../db/hydrate';
+import { checkPosition, createdFields, deletedFields } from '../../editing/changes';
 import { Edit, runEdit } from '../../editing/edit';
+import { requireRoomFor } from '../../editing/limits';
+import { insertAt, layOut, orderedIds, PLACEMENTS } from '../../editing/positions';
 import { changedFields } from '../audit/audit.service';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { AddPlacementInput, RemovePlacementInput, SetLinkSponsorInput, UpdatePlacementInput } from './placement-edit.inputs';
-import { requireRoomFor } from '../../editing/limits';
 
 interface PlacementRow {
   id: number;
@@ -36,17 +38,16 @@ export class PlacementEditService {
       await edit.touchIssue(issueId, input.expectedVersion);
       await requireSponsor(edit, sponsorId);
       await requireRoomFor(edit, 'addPlacement', issueId, null, 'issueId');
-      const [{ n }] = await edit.query<{ n: number }>('SELECT count(*)::int AS n FROM sponsor_placement WHERE issue_id = $1', [issueId]);
-      const position = input.position ?? n;
-      if (position > n) {
-        throw new BadUserInputError(`position must be between 0 and ${n}: the issue has ${n} placements.`, { field: 'position' });
-      }
-      await shiftPlacements(edit, issueId, position, 1);
-      const [row] = await edit.query<PlacementRow>(
-        `INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [issueId, position, input.title.trim(), input.body, input.url.trim(), sponsorId],
+      const ids = await orderedIds(edit, PLACEMENTS, issueId);
+      const position = input.position ?? ids.length;
+      checkPosition(position, ids.length);
+      const [{ id }] = await edit.query<{ id: number }>(
+        `INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [issueId, ids.length, input.title.trim(), input.body, input.url.trim(), sponsorId],
       );
-      edit.audit({ action: 'addPlacement', entityType: 'SPONSOR_PLACEMENT', entityId: row.id, issueId, changes: changedFields({}, fieldsOf(row)) });
+      if (position < ids.length) await layOut(edit, PLACEMENTS, [{ parentId: issueId, ids: insertAt(ids, id, position) }]);
+      const [row] = await edit.query<PlacementRow>('SELECT * FROM sponsor_placement WHERE id = $1', [id]);
+      edit.audit({ action: 'addPlacement', entityType: 'SPONSOR_PLACEMENT', entityId: id, issueId, changes: createdFields(fieldsOf(row)) });
       return this.placement(row);
     });
   }
@@ -78,13 +79,13 @@ export class PlacementEditService {
     return runEdit(this.dataSource, actor, async (edit) => {
       const before = await placementOf(edit, id, input.expectedVersion);
       await edit.query('DELETE FROM sponsor_placement WHERE id = $1', [id]);
-      await shiftPlacements(edit, before.issue_id, before.position + 1, -1);
+      await layOut(edit, PLACEMENTS, [{ parentId: before.issue_id, ids: await orderedIds(edit, PLACEMENTS, before.issue_id) }]);
       edit.audit({
         action: 'removePlacement',
         entityType: 'SPONSOR_PLACEMENT',
         entityId: id,
         issueId: before.issue_id,
-        changes: Object.fromEntries(Object.entries(fieldsOf(before)).map(([field, value]) => [field, { before: value, after: null }])),
+        changes: deletedFields(fieldsOf(before)),
       });
       const [issue] = await edit.query('SELECT * FROM issue WHERE id = $1', [before.issue_id]);
       return hydrate(this.dataSource, Issue, [issue])[0];
@@ -145,16 +146,6 @@ async function placementOf(edit: Edit, id: number, expectedVersion: number): Pro
 async function requireSponsor(edit: Edit, sponsorId: number): Promise<void> {
   const [row] = await edit.query('SELECT id FROM sponsor WHERE id = $1 FOR KEY SHARE', [sponsorId]);
   if (!row) throw new NotFoundError('Sponsor', sponsorId, 'sponsorId');
-}
-
-/**
- * Moves the issue's placements at `from` and after by `by` (+1 to make room,
- * -1 to close a gap), in two statements so that UNIQUE (issue_id, position)
- * holds after each: first to distinct negative positions, then to the new ones.
- */
-async function shiftPlacements(edit: Edit, issueId: number, from: number, by: 1 | -1): Promise<void> {
-  await edit.query('UPDATE sponsor_placement SET position = -1 - position WHERE issue_id = $1 AND position >= $2', [issueId, from]);
-  await edit.query('UPDATE sponsor_placement SET position = -1 - position + $2 WHERE issue_id = $1 AND position < 0', [issueId, by]);
 }
 
 function fieldsOf(row: PlacementRow) {
