@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Topic } from '../content/taxonomy';
-import { ensureTaxonomyTags, Executor, TaxonomyTags } from './taxonomy-tags';
+import { ensureTaxonomyTags, Executor, TaxonomyTags } from '../modules/tag/taxonomy-tags';
 
 type Entry = { slug: string; name: string };
 

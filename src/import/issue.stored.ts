@@ -1,7 +1,7 @@
 import type { QueryRunner } from 'typeorm';
 import type { IssuePlan, PlannedSection } from './issue.plan';
 import type { LinkKind } from './parsed-issue';
-import type { StoredTagOverride } from './taxonomy-tags';
+import type { StoredTagOverride } from '../modules/tag/taxonomy-tags';
 
 /** The editors' tag decisions on the link aliased `l`, as a JSON array of StoredTagOverride. */
 export const OVERRIDES_OF_LINK = `COALESCE((SELECT json_agg(json_build_object('tagId', o.tag_id, 'slug', t.slug, 'included', o.included))

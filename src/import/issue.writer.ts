@@ -8,7 +8,7 @@ import { describeChanges } from './issue.diff';
 import type { IssuePlan } from './issue.plan';
 import { CREATE_ISSUE, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
-import { linkTags, StoredTagOverride, TaxonomyTags } from './taxonomy-tags';
+import { linkTags, StoredTagOverride, TaxonomyTags } from '../modules/tag/taxonomy-tags';
 
 export type ImportStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 

@@ -4,7 +4,7 @@ import { matchTopics, TOPICS } from '../content/taxonomy';
 import { Edit, runEdit } from '../editing/edit';
 import { changedFields } from '../modules/audit/audit.service';
 import { OVERRIDES_OF_LINK } from './issue.stored';
-import { ensureTaxonomyTags, linkTags, StoredTagOverride, TagRef, TaxonomyTags } from './taxonomy-tags';
+import { ensureTaxonomyTags, linkTags, StoredTagOverride, TagRef, TaxonomyTags } from '../modules/tag/taxonomy-tags';
 
 export interface RetagSummary {
   /** Links checked. */

@@ -1,5 +1,6 @@
-import { applyTagOverrides } from '../content/tag-overrides';
-import type { Topic } from '../content/taxonomy';
+import { idOfSlug } from '../../common/slug-aliases';
+import { applyTagOverrides } from '../../content/tag-overrides';
+import type { Topic } from '../../content/taxonomy';
 
 /** A stored tag. */
 export interface TagRef {
@@ -7,7 +8,7 @@ export interface TagRef {
   slug: string;
 }
 
-/** The stored tags of the taxonomy's topics, shared by the importer and retag. */
+/** The stored tags of the taxonomy's topics, shared by the importer, retag and editing. */
 export interface TaxonomyTags {
   /** Topic slug → the tag that carries it: its own tag, or the target of the alias a merge left under that slug. */
   byTopic: Map<string, TagRef>;
@@ -30,11 +31,17 @@ SELECT x.slug, x.name FROM unnest($1::text[], $2::text[]) AS x(slug, name)
  WHERE NOT EXISTS (SELECT 1 FROM tag_alias a WHERE a.slug = x.slug)
 ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name`;
 
+/** Each slug's tag (its own, or the target of the alias a merge left under it), keyed by the slug asked for. */
 const RESOLVE = `
 SELECT x.slug AS topic, t.id, t.slug
   FROM unnest($1::text[]) AS x(slug)
-  JOIN tag t ON t.id = COALESCE((SELECT a.tag_id FROM tag_alias a WHERE a.slug = x.slug),
-                                (SELECT id FROM tag WHERE slug = x.slug))`;
+  JOIN tag t ON t.id = ${idOfSlug('tag', 'x.slug')}`;
+
+/** The tags the slugs name (current slugs or aliases), keyed by the slug asked for; unknown slugs are absent. */
+export async function resolveTagSlugs(executor: Executor, slugs: readonly string[]): Promise<Map<string, TagRef>> {
+  const rows: Array<{ topic: string; id: number; slug: string }> = await executor.query(RESOLVE, [slugs]);
+  return new Map(rows.map((row) => [row.topic, { id: Number(row.id), slug: row.slug }]));
+}
 
 export async function ensureTaxonomyTags(executor: Executor, topics: readonly Topic[]): Promise<TaxonomyTags> {
   const slugs = topics.map((topic) => topic.slug);
