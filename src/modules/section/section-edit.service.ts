@@ -11,6 +11,7 @@ import { changedFields } from '../audit/audit.service';
 import { Issue } from '../issue/issue.entity';
 import { Section } from './section.entity';
 import { AddSectionInput, DeleteSectionInput, MoveSectionInput, UpdateSectionInput } from './section-edit.inputs';
+import { idOfSlug } from '../../common/slug-aliases';
 
 /** A section row with its category's slug, as the audit trail records it. */
 interface SectionRow extends Row {
@@ -145,9 +146,7 @@ function emojiOf(emoji: string | null | undefined): string | null {
 /** A category by its slug, or by a slug it kept as an alias after a merge; an unknown slug is the caller's mistake. */
 async function categoryBySlug(edit: Edit, slug: string): Promise<{ id: number; slug: string }> {
   const [row] = await edit.query<{ id: number; slug: string }>(
-    `SELECT id, slug FROM category WHERE slug = $1
-     UNION ALL SELECT c.id, c.slug FROM category_alias a JOIN category c ON c.id = a.category_id WHERE a.slug = $1
-     LIMIT 1`,
+    `SELECT id, slug FROM category WHERE id = ${idOfSlug('category', '$1::text')}`,
     [slug],
   );
   if (!row) throw new BadUserInputError(`No category has the slug "${slug.slice(0, 128)}".`, { field: 'category' });
