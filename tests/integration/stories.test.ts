@@ -117,8 +117,8 @@ describe('Link.appearances', () => {
     }
     expect(counts[0]).toBe(counts[1]);
     const priced = await h.gql(query, { first: 10 });
-    // 10 links, each with a page of 5 appearances that each hold an issue and a newsletter.
-    expect(priced.extensions?.cost.requested).toBeGreaterThanOrEqual(10 * 5 * 3);
+    // 10 links × (the link, its appearances page and totalCount, 5 appearances × (link, issue, newsletter)), plus the page.
+    expect(priced.extensions?.cost.requested).toBe(1 + 10 * (1 + 1 + 1 + 5 * 3));
   });
 });
 
