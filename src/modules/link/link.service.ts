@@ -47,7 +47,8 @@ export class LinkService extends SqlService {
    */
   async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
     const where = this.filtered(filter, viewer);
-    const countSql = `SELECT ${distinct ? 'count(DISTINCT l.canonical_url)::int' : 'count(*)'} AS n ${LINKS_WITH_ISSUES} ${where}`;
+    const matching = `${LINKS_WITH_ISSUES} ${where}`;
+    const countSql = distinct ? `SELECT count(*)::int AS n FROM (SELECT DISTINCT l.canonical_url ${matching}) stories` : `SELECT count(*) AS n ${matching}`;
     const countParams = [...where.params];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
     const tag = `links:${orderBy}${distinct ? ':distinct' : ''}`;
@@ -55,12 +56,15 @@ export class LinkService extends SqlService {
     const key = after ? decodeCursor(after, tag, ['date', 'int', 'int', 'int']).map((part) => where.param(part)) : null;
     let sql: string;
     if (distinct) {
-      // The first link of each story is picked among all matching links, then paged: a story never comes back on a later page.
-      const stories = `SELECT DISTINCT ON (l.canonical_url) l.id, i.date AS issue_date, i.id AS issue_key, s.position AS section_position, l.position
-          ${LINKS_WITH_ISSUES} ${where} ORDER BY l.canonical_url, i.date ${direction}, i.id ${direction}, s.position, l.position`;
-      sql = `SELECT l.*, r.issue_date, r.issue_key, r.section_position FROM (${stories}) r JOIN link l ON l.id = r.id
-          WHERE ${key ? afterKey(key, newest, ['r.issue_date', 'r.issue_key', 'r.section_position', 'r.position']) : 'TRUE'}
-          ORDER BY r.issue_date ${direction}, r.issue_key ${direction}, r.section_position, r.position LIMIT ${first + 1}`;
+      // A link stands for its story when no matching link of the story comes before it: a story never returns on a later page.
+      const page = ['m.issue_date', 'm.issue_key', 'm.section_position', 'm.position'];
+      const earlier = newest
+        ? `(i.date, i.id, -s.position, -l.position) > (m.issue_date, m.issue_key, -m.section_position, -m.position)`
+        : `(i.date, i.id, s.position, l.position) < (m.issue_date, m.issue_key, m.section_position, m.position)`;
+      sql = `SELECT m.* FROM (SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
+          WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
+            AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
+          ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${first + 1}`;
     } else {
       if (key) where.and(afterKey(key, newest, ['i.date', 'i.id', 's.position', 'l.position']));
       sql = `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
