@@ -58,7 +58,9 @@ async function main(): Promise<void> {
   const appearances = `appearances(first: 10) { totalCount edges { node { id issue { date newsletter { slug } } } } }`;
   const cases: Array<[string, string, () => Promise<Record<string, unknown>>]> = [
     ['links(first: 50) with totalCount (today’s list, for comparison)', `{ links(first: 50) { totalCount edges { node { id } } } }`, async () => ({})],
+    ['links(first: 50) (today’s list, for comparison)', `{ links(first: 50) { edges { node { id } } } }`, async () => ({})],
     ['links(first: 50, distinct: true) with totalCount', `{ links(first: 50, distinct: true) { totalCount edges { node { id } } } }`, async () => ({})],
+    ['links(first: 50, distinct: true)', `{ links(first: 50, distinct: true) { edges { node { id } } } }`, async () => ({})],
     ['links(distinct: true) page 5 by cursor', `query($after: String) { links(first: 50, distinct: true, after: $after) { edges { node { id } } } }`, async () => ({ after: await page5(true, null) })],
     ['links(distinct: true, tag ai) with totalCount and appearances', `{ links(first: 50, distinct: true, filter: { tags: { any: ["ai"] } }) { totalCount edges { node { id ${appearances} } } } }`, async () => ({})],
     ['links(first: 100) with appearances', `{ links(first: 100) { edges { node { id ${appearances} } } } }`, async () => ({})],
