@@ -4,20 +4,16 @@ import { decodeCursor, encodeCursor, Page, toPage } from '../../common/paginatio
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { inCategories } from '../category/category.filters';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
-import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
-import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
-import { LinkFilter, LinksArgs } from './link.inputs';
-
-const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
+import { LINKS_WITH_ISSUES, whereLinks } from './link.filters';
+import { LinksArgs } from './link.inputs';
 
 /** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
   /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
   async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
-    const where = this.filtered(filter, viewer);
+    const where = whereLinks(new SqlWhere(), filter, viewer);
     const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
     const countParams = [...where.params];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
@@ -47,25 +43,6 @@ export class LinkService extends SqlService {
       }),
     );
     return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
-  }
-
-  private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
-    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
-    where.and(ScopeSql.of(where, viewer.scope).link());
-    whereIssueScope(where, filter);
-    if (filter?.categories?.length) {
-      where.and(inCategories(where, filter.categories, 's.category_id'));
-    }
-    whereTags(where, filter?.tags, LINK_TAGS);
-    if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);
-    if (filter?.sponsored !== undefined && filter.sponsored !== null) {
-      where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
-    }
-    if (filter?.domains?.length) {
-      const domains = filter.domains.map((domain) => domain.trim().toLowerCase().replace(/^www\./, ''));
-      where.and(`l.domain = ANY(${where.param(domains)}::text[])`);
-    }
-    return where;
   }
 
   bySectionIds(sectionIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
