@@ -13,6 +13,8 @@ import { LinkEditResolver } from './modules/link/link-edit.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
+import { IssueRelatedResolver, LinkRelatedResolver } from './modules/search/related.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { SectionEditResolver } from './modules/section/section-edit.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
 import { PlacementEditResolver } from './modules/sponsor/placement-edit.resolver';
@@ -29,11 +31,14 @@ export const RESOLVERS = [
   ImportResolver,
   IssueResolver,
   IssueEditResolver,
+  IssueRelatedResolver,
   LinkResolver,
   LinkEditResolver,
+  LinkRelatedResolver,
   NewsletterResolver,
   NewsletterEditResolver,
   PlacementEditResolver,
+  SearchResolver,
   SectionResolver,
   SectionEditResolver,
   SponsorResolver,
