@@ -82,6 +82,16 @@ async function main(): Promise<void> {
       return { query: `query($n: String!, $d: Date!) { issue(newsletter: $n, date: $d) { id ${field} } }`, variables: { n: issue.slug, d: issue.date } };
     };
     const scenarios: Scenario[] = [
+      // What the machine gives an existing list query of the same shape, to read the figures below against.
+      {
+        name: 'baseline, no search: links(first: 20) with a tag filter',
+        request: () => ({
+          query: `query($filter: LinkFilter) { links(first: 20, filter: $filter) { totalCount edges { node {
+            id title url domain kind readTimeLabel issue { date newsletter { slug } } tags { slug } } } } }`,
+          variables: { filter: { tags: { any: [pick(tags)] } } },
+        }),
+      },
+      { name: 'baseline, no related: an issue page’s links', request: issuePage('links { id title url tags { slug } }') },
       { name: 'search: two topic words + a tag filter', goalMs: 50, request: () => search(twoWords(TOPICS), { tags: { any: [pick(tags)] } }) },
       { name: 'search: two topic words', request: () => search(twoWords(TOPICS), null) },
       { name: 'search: two filler words (in ~half the links) + a tag filter', request: () => search(twoWords(FILLER), { tags: { any: [pick(tags)] } }) },

@@ -11,8 +11,8 @@ import { RANK_WEIGHTS } from './search.sql';
 export const DEFAULT_RELATED = 5;
 export const MAX_RELATED = 20;
 
-/** Links looked at on each side of a link, per tag it carries: what keeps related cheap whatever the archive's size. */
-const NEIGHBOURS = 20;
+/** Links looked at on each side of a link's issue, per tag it carries: what keeps related cheap whatever the archive's size. */
+const NEIGHBOURS = 10;
 
 /** SQL for a tsquery matching any lexeme of `document` (a tsvector expression) of the given weights, e.g. `{a}` for a title. */
 function anyLexeme(document: string, weights: string): string {
@@ -20,20 +20,30 @@ function anyLexeme(document: string, weights: string): string {
   return `(SELECT COALESCE(string_agg(${quoted}, ' | '), '')::tsquery FROM unnest(tsvector_to_array(ts_filter(${document}, '${weights}'))) AS w)`;
 }
 
-/** The `NEIGHBOURS` link ids carrying the tag `tag` just below `below` and just above `above` (SQL expressions). */
-function taggedNeighbours(tag: string, below: string, above: string): string {
-  return `(SELECT lt.link_id FROM link_tag lt WHERE lt.tag_id = ${tag} AND lt.link_id < ${below} ORDER BY lt.link_id DESC LIMIT ${NEIGHBOURS})
+/** The `NEIGHBOURS` link ids just below `below` and just above `above` (SQL expressions), carrying the tag `tag` unless it is null. */
+function neighbours(tag: string | null, below: string, above: string): string {
+  const from = tag === null ? 'FROM link x WHERE TRUE' : `FROM link_tag x WHERE x.tag_id = ${tag}`;
+  const id = tag === null ? 'x.id' : 'x.link_id';
+  return `(SELECT ${id} AS link_id ${from} AND ${id} < ${below} ORDER BY ${id} DESC LIMIT ${NEIGHBOURS})
           UNION ALL
-          (SELECT lt.link_id FROM link_tag lt WHERE lt.tag_id = ${tag} AND lt.link_id > ${above} ORDER BY lt.link_id LIMIT ${NEIGHBOURS})`;
+          (SELECT ${id} ${from} AND ${id} > ${above} ORDER BY ${id} LIMIT ${NEIGHBOURS})`;
+}
+
+/** The lowest and highest link ids of the issue `issue` (an SQL expression): its neighbours lie outside them. */
+function idRange(issue: string): string {
+  return `(SELECT min(il.id) AS low, max(il.id) AS high FROM section isec JOIN link il ON il.section_id = isec.id WHERE isec.issue_id = ${issue})`;
 }
 
 /**
  * Related links and issues, batched: one statement for every link (or issue)
- * of a request. Candidates are the links nearest in the archive (by id, the
- * order issues were added) that carry each of its tags, plus its nearest links
- * whatever their tags; they are scored by shared tags plus shared title words
- * (ts_rank of their document against its title). Only published links within
- * the viewer's scope, from other issues, and never the same story (canonical URL).
+ * of a request, reading a bounded number of rows per link whatever the
+ * archive's size. Candidates are, for each tag a link carries, the links with
+ * that tag nearest its issue in the order links were added (by id: issues are
+ * imported and written in date order), and its issue's nearest links whatever
+ * their tags. They are scored by shared tags plus shared
+ * title words (ts_rank of their document against its title); only published
+ * links within the viewer's scope, from other issues, never the same story
+ * (canonical URL), and never one sharing neither a tag nor a word.
  */
 export class RelatedService extends SqlService {
   linksOf(linkIds: readonly number[], first: number, scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
@@ -47,11 +57,11 @@ export class RelatedService extends SqlService {
            FROM link l JOIN section s ON s.id = l.section_id WHERE l.id = ANY(${ids}::int[])
        ), pool AS MATERIALIZED (
          SELECT src.id AS source, p.link_id AS candidate, count(*) FILTER (WHERE p.tagged) AS shared, min(abs(p.link_id - src.id)) AS distance
-           FROM src CROSS JOIN LATERAL (
-             SELECT n.link_id, true AS tagged FROM link_tag st CROSS JOIN LATERAL (${taggedNeighbours('st.tag_id', 'src.id', 'src.id')}) n
+           FROM src CROSS JOIN LATERAL ${idRange('src.issue_id')} r CROSS JOIN LATERAL (
+             SELECT n.link_id, true AS tagged FROM link_tag st CROSS JOIN LATERAL (${neighbours('st.tag_id', 'r.low', 'r.high')}) n
               WHERE st.link_id = src.id
-             UNION ALL (SELECT c.id, false FROM link c WHERE c.id < src.id ORDER BY c.id DESC LIMIT ${NEIGHBOURS})
-             UNION ALL (SELECT c.id, false FROM link c WHERE c.id > src.id ORDER BY c.id LIMIT ${NEIGHBOURS})
+             UNION ALL
+             SELECT n.link_id, false FROM (${neighbours(null, 'r.low', 'r.high')}) n
            ) p
           GROUP BY src.id, p.link_id
        ), scored AS (
@@ -85,12 +95,13 @@ export class RelatedService extends SqlService {
          SELECT si.id, ${anyLexeme(`setweight(to_tsvector('english', si.headline), 'A')`, '{a}')} AS words
            FROM issue si WHERE si.id = ANY(${ids}::int[])
        ), src_tags AS MATERIALIZED (
-         SELECT s.issue_id AS source, lt.tag_id, min(l.id) AS low, max(l.id) AS high, count(*) AS weight
+         SELECT s.issue_id AS source, lt.tag_id, r.low, r.high, count(*) AS weight
            FROM section s JOIN link l ON l.section_id = s.id JOIN link_tag lt ON lt.link_id = l.id
-          WHERE s.issue_id = ANY(${ids}::int[]) GROUP BY s.issue_id, lt.tag_id
+           CROSS JOIN LATERAL ${idRange('s.issue_id')} r
+          WHERE s.issue_id = ANY(${ids}::int[]) GROUP BY s.issue_id, lt.tag_id, r.low, r.high
        ), scored AS (
          SELECT st.source, cs.issue_id AS id, sum(st.weight) AS hits
-           FROM src_tags st CROSS JOIN LATERAL (${taggedNeighbours('st.tag_id', 'st.low', 'st.high')}) n
+           FROM src_tags st CROSS JOIN LATERAL (${neighbours('st.tag_id', 'st.low', 'st.high')}) n
            JOIN link c ON c.id = n.link_id JOIN section cs ON cs.id = c.section_id JOIN issue i ON i.id = cs.issue_id
           WHERE ${visible} AND cs.issue_id <> st.source
           GROUP BY st.source, cs.issue_id

@@ -70,7 +70,9 @@ export class SearchService extends SqlService {
       const cursor = encodeCursor(CURSOR, [rank, row.issue_date as string, node.id, corrected]);
       edges.set(node, { cursor, node, rank, highlightQuery, markers: highlight ?? DEFAULT_MARKERS });
     });
-    const page = toPage(links, first, Boolean(after), (node) => edges.get(node)!.cursor, () => this.total(run, filter, viewer));
+    // Every row carries the count of all matches (the page query ranks them all anyway); a page past the end asks again.
+    const total = rows.length ? async () => Number(rows[0].total) : () => this.total(run, filter, viewer);
+    const page = toPage(links, first, Boolean(after), (node) => edges.get(node)!.cursor, total);
     return {
       edges: page.edges.map(({ node }) => edges.get(node)!),
       pageInfo: page.pageInfo,
@@ -93,7 +95,7 @@ export class SearchService extends SqlService {
     return ids.map((id) => byId.get(id) ?? { title: '', summary: '' });
   }
 
-  /** `first + 1` matches after `position`, best first (rank, then newer issue, then higher id). */
+  /** `first + 1` matches after `position`, best first (rank, then newer issue, then higher id), each with the count of all matches. */
   private async page(text: string, filter: LinkFilter | undefined, viewer: Viewer, first: number, position: CursorKey | null) {
     const where = whereLinks(new SqlWhere(), filter, viewer);
     const matches = matchesSql(tsquery(where.param(text)), where.condition());
@@ -101,8 +103,8 @@ export class SearchService extends SqlService {
       ? `WHERE (m.rank, m.issue_date, m.id) < (${where.param(position[0])}::float8, ${where.param(position[1])}::date, ${where.param(position[2])}::int)`
       : '';
     return this.dataSource.query<Row[]>(
-      `SELECT ${columnsOf(this.dataSource, Link, 'l')}, m.rank, m.issue_date
-         FROM (${matches}) m JOIN link l ON l.id = m.id ${after}
+      `SELECT ${columnsOf(this.dataSource, Link, 'l')}, m.rank, m.issue_date, m.total
+         FROM (SELECT matches.*, count(*) OVER () AS total FROM (${matches}) matches) m JOIN link l ON l.id = m.id ${after}
         ORDER BY m.rank DESC, m.issue_date DESC, m.id DESC LIMIT ${first + 1}`,
       where.params,
     );
