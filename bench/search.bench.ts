@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { createServer } from '../src/server';
@@ -124,9 +125,11 @@ async function main(): Promise<void> {
       },
     ];
     console.log(`machine: ${os.cpus().length} cores; ${runs} requests per scenario, one at a time, after 20 to warm up`);
+    console.log('CPU per request: this process (API and client) + the Postgres backends of the database, which waiting for a core does not inflate');
     for (const scenario of scenarios) {
       for (let n = 0; n < 20; n += 1) await ask(url, scenario.request(n));
       const before = load();
+      const cpu = await cpuMeter(dataSource);
       const latencies: number[] = [];
       for (let n = 0; n < runs; n += 1) {
         const body = scenario.request(n);
@@ -134,12 +137,15 @@ async function main(): Promise<void> {
         await ask(url, body);
         latencies.push(performance.now() - started);
       }
+      const used = await cpu.used();
       latencies.sort((a, b) => a - b);
       const p95 = percentile(latencies, 95);
       const goal = scenario.goalMs === undefined ? '' : ` (goal p95 < ${scenario.goalMs} ms: ${p95 < scenario.goalMs ? 'met' : 'missed'})`;
+      const postgres = used.postgresMs === null ? 'Postgres not measured' : `Postgres ${(used.postgresMs / runs).toFixed(1)} ms`;
       console.log(
         `${scenario.name}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
-          `p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}; load average ${before} before, ${load()} after`,
+          `p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}; CPU ${(used.nodeMs / runs).toFixed(1)} ms + ${postgres}; ` +
+          `load average ${before} before, ${load()} after`,
       );
     }
   } finally {
@@ -148,6 +154,37 @@ async function main(): Promise<void> {
     await database.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Clock ticks of a process's user and system time, from /proc; null where that is not readable (another host). */
+function ticksOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time from now on of this process and of the Postgres backends serving the database (on this host; 100 ticks a second). */
+async function cpuMeter(dataSource: DataSource) {
+  const backends = async (): Promise<Map<number, number | null>> => {
+    const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    return new Map(rows.map(({ pid }) => [pid, ticksOf(pid)]));
+  };
+  const start = { node: process.cpuUsage(), postgres: await backends() };
+  return {
+    async used(): Promise<{ nodeMs: number; postgresMs: number | null }> {
+      const node = process.cpuUsage(start.node);
+      let ticks = 0;
+      for (const [pid, now] of await backends()) {
+        if (now === null) return { nodeMs: (node.user + node.system) / 1000, postgresMs: null };
+        ticks += now - (start.postgres.get(pid) ?? 0);
+      }
+      return { nodeMs: (node.user + node.system) / 1000, postgresMs: ticks * 10 };
+    },
+  };
 }
 
 /** Posts one request; an error answer stops the benchmark, since its timing would mean nothing. */

@@ -1,3 +1,4 @@
+import { requireExtensions } from '../../src/db/extensions';
 import { Role } from '../../src/modules/api-key/role';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { LinkKind } from '../../src/modules/link/link-kind';
@@ -323,4 +324,12 @@ it('runs a bounded number of statements whatever the page size: the page (with i
 
 it('is open to the admin token and keys alike', async () => {
   expect((await search('postgres', {}, ADMIN_TOKEN)).totalCount).toBe(6);
+});
+
+it('checks before migrating that the server ships pg_trgm: the embedded one does, and a missing extension is named', async () => {
+  const query = (sql: string, params: unknown[]) => h.dataSource.query(sql, params);
+  await expect(requireExtensions(query, 'this server')).resolves.toBeUndefined();
+  await expect(requireExtensions(query, 'this server', ['pg_trgm', 'no_such_extension'])).rejects.toThrow(
+    'PostgreSQL extension no_such_extension is not available on this server; search needs it',
+  );
 });
