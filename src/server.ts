@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -54,6 +54,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The schema is public (schema.graphql is in the repository): introspection stays on in production too, at a fixed cost.
+    introspection: true,
     // main.ts owns shutdown (drain, then close the pool and the embedded server); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
@@ -62,6 +64,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads Sandbox from the internet; browsers get our own GraphiQL instead (http/graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
     ],
