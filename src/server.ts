@@ -16,6 +16,7 @@ import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 import { graphqlHandler } from './http/graphql-handler';
+import { graphiqlAssets, graphiqlPage } from './http/graphiql';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
@@ -39,7 +40,7 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
@@ -77,6 +78,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
+  app.use('/graphiql', graphiqlAssets());
+  app.get('/graphql', graphiqlPage());
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),

@@ -1,0 +1,44 @@
+import type express from 'express';
+
+/**
+ * What the API serves to browsers (GraphiQL, the reader): pages and assets
+ * from this server only, under a policy that lets a page load or call nothing
+ * from any other host.
+ */
+
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    // GraphiQL's editors set style attributes; scripts stay 'self' only.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+/** True for a GET a person's browser sends for a page: it prefers HTML to JSON. */
+export function wantsHtml(req: express.Request): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html';
+}
+
+/** Sends a page (or script) built in memory; it changes only with a deploy, so browsers revalidate it by ETag. */
+export function sendPage(res: express.Response, body: string, type = 'html'): void {
+  res.set(BROWSER_HEADERS).set('cache-control', 'no-cache').type(type).send(body);
+}
+
+/** Sends one file from disk (ETag, Last-Modified, 304, HEAD handled by Express); `immutable` for names that change with content. */
+export function sendAsset(res: express.Response, next: express.NextFunction, file: string, immutable = false): void {
+  res.set(BROWSER_HEADERS);
+  const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.sendFile(file, { headers: { 'cache-control': cacheControl }, cacheControl: false, dotfiles: 'deny' }, (error?: Error) => {
+    if (error && !res.headersSent) next();
+  });
+}
