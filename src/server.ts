@@ -17,19 +17,23 @@ import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 import { graphqlHandler } from './http/graphql-handler';
 import { graphiqlAssets, graphiqlPage } from './http/graphiql';
+import { readerRoutes } from './http/reader';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
+import { READER_BUILD } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
 export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
-/** What a server may be given rather than build: tests pass a quota store on a clock they move. */
+/** What a server may be given rather than build: tests pass a quota store on a clock they move, or a reader they built. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
+  /** The built reader served at /read/ (dist/web/reader/ by default). */
+  readerBuild?: string;
 }
 
 export interface AppServer {
@@ -40,7 +44,7 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
@@ -80,6 +84,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   mountHealth(app, dataSource, timeouts.retryAfterS);
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage());
+  app.get(/^\/read$/, (_req, res) => res.redirect(301, '/read/'));
+  app.use('/read', readerRoutes(parts.readerBuild ?? READER_BUILD));
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),

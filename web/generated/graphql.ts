@@ -42,6 +42,35 @@ export type PartnerTopicPageQueryVariables = Exact<{
 
 export type PartnerTopicPageQuery = { links: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, url: string, canonicalUrl: string, domain: string, summary: string, readMinutes: number | null, kind: LinkKind, tags: Array<{ slug: string }>, issue: { date: string, headline: string, newsletter: { slug: string, name: string } } } }> } };
 
+export type ReaderArchiveQueryVariables = Exact<{
+  newsletter: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReaderArchiveQuery = { newsletter: { slug: string, name: string, tagline: string | null } | null, issues: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { date: string, headline: string } }> } };
+
+export type ReaderHomeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReaderHomeQuery = { newsletters: Array<{ slug: string, name: string, tagline: string | null }>, issues: { edges: Array<{ node: { date: string, headline: string, newsletter: { slug: string, name: string } } }> }, tags: Array<{ slug: string, name: string, linkCount: number }> };
+
+export type ReaderIssueQueryVariables = Exact<{
+  newsletter: string;
+  date: string;
+}>;
+
+
+export type ReaderIssueQuery = { issue: { date: string, headline: string, newsletter: { slug: string, name: string }, sponsorPlacements: Array<{ title: string, body: string, url: string, sponsor: { name: string } }>, sections: Array<{ title: string | null, emoji: string | null, links: Array<{ id: string, title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, readMinutes: number | null, kind: LinkKind, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }> }> }>, previous: { date: string, headline: string } | null, next: { date: string, headline: string } | null } | null };
+
+export type ReaderTagQueryVariables = Exact<{
+  tag: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReaderTagQuery = { tags: Array<{ slug: string, name: string, linkCount: number }>, links: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, kind: LinkKind, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }>, issue: { date: string, newsletter: { slug: string, name: string } } } }> } };
+
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -257,6 +286,146 @@ export const PartnerTopicPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PartnerTopicPageQuery, PartnerTopicPageQueryVariables>;
+export const ReaderArchiveDocument = new TypedDocumentString(`
+    query ReaderArchive($newsletter: String!, $after: String) {
+  newsletter(slug: $newsletter) {
+    slug
+    name
+    tagline
+  }
+  issues(first: 30, after: $after, filter: {newsletters: [$newsletter]}) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        date
+        headline
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReaderArchiveQuery, ReaderArchiveQueryVariables>;
+export const ReaderHomeDocument = new TypedDocumentString(`
+    query ReaderHome {
+  newsletters {
+    slug
+    name
+    tagline
+  }
+  issues(first: 12) {
+    edges {
+      node {
+        date
+        headline
+        newsletter {
+          slug
+          name
+        }
+      }
+    }
+  }
+  tags {
+    slug
+    name
+    linkCount
+  }
+}
+    `) as unknown as TypedDocumentString<ReaderHomeQuery, ReaderHomeQueryVariables>;
+export const ReaderIssueDocument = new TypedDocumentString(`
+    query ReaderIssue($newsletter: String!, $date: Date!) {
+  issue(newsletter: $newsletter, date: $date) {
+    date
+    headline
+    newsletter {
+      slug
+      name
+    }
+    sponsorPlacements {
+      title
+      body
+      url
+      sponsor {
+        name
+      }
+    }
+    sections {
+      title
+      emoji
+      links {
+        id
+        title
+        url
+        domain
+        summary
+        readTimeLabel
+        readMinutes
+        kind
+        sponsored
+        sponsor {
+          name
+        }
+        tags {
+          slug
+          name
+        }
+      }
+    }
+    previous {
+      date
+      headline
+    }
+    next {
+      date
+      headline
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReaderIssueQuery, ReaderIssueQueryVariables>;
+export const ReaderTagDocument = new TypedDocumentString(`
+    query ReaderTag($tag: String!, $after: String) {
+  tags {
+    slug
+    name
+    linkCount
+  }
+  links(first: 30, after: $after, filter: {tags: {any: [$tag]}}) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        title
+        url
+        domain
+        summary
+        readTimeLabel
+        kind
+        sponsored
+        sponsor {
+          name
+        }
+        tags {
+          slug
+          name
+        }
+        issue {
+          date
+          newsletter {
+            slug
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReaderTagQuery, ReaderTagQueryVariables>;
 export const CatalogDocument = new TypedDocumentString(`
     query Catalog {
   categories {
