@@ -34,11 +34,10 @@ export function sendPage(res: express.Response, body: string, type = 'html'): vo
   res.set(BROWSER_HEADERS).set('cache-control', 'no-cache').type(type).send(body);
 }
 
-/** Sends one file from disk (ETag, Last-Modified, 304, HEAD handled by Express); `immutable` for names that change with content. */
-export function sendAsset(res: express.Response, next: express.NextFunction, file: string, immutable = false): void {
+/** Sends one file from disk (ETag, Last-Modified, 304 and HEAD handled by Express), revalidated by ETag; `missing` when it is not there. */
+export function sendAsset(res: express.Response, missing: () => void, file: string): void {
   res.set(BROWSER_HEADERS);
-  const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
-  res.sendFile(file, { headers: { 'cache-control': cacheControl }, cacheControl: false, dotfiles: 'deny' }, (error?: Error) => {
-    if (error && !res.headersSent) next();
+  res.sendFile(file, { headers: { 'cache-control': 'no-cache' }, cacheControl: false, dotfiles: 'deny' }, (error?: Error) => {
+    if (error && !res.headersSent) missing();
   });
 }

@@ -70,7 +70,7 @@ const PAGE_CSS = 'html, body { margin: 0; height: 100%; } #graphiql { height: 10
 /** GraphiQL's page for a browser's GET /graphql without a query; any other request goes on to GraphQL. */
 export function graphiqlPage(): express.RequestHandler {
   return (req, res, next) => {
-    if (req.query.query !== undefined || !wantsHtml(req)) return next();
+    if (!wantsHtml(req) || req.query.query !== undefined) return next();
     sendPage(res, PAGE);
   };
 }

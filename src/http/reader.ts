@@ -15,9 +15,12 @@ export function readerRoutes(buildDir: string): express.Router {
   const index = path.join(buildDir, 'index.html');
   const assets = path.join(buildDir, 'assets');
 
-  router.get('/assets/:name', (req, res, next) => {
-    if (!/^[\w-]+\.(js|css)$/.test(req.params.name)) return next();
-    sendAsset(res, next, path.join(assets, req.params.name));
+  // Anything under assets/ is a file or the JSON 404, never the page.
+  router.get('/assets/{*file}', (req, res, next) => {
+    const name = req.path.slice('/assets/'.length);
+    const missing = () => next('router');
+    if (!/^[\w-]+\.(js|css)$/.test(name)) return missing();
+    sendAsset(res, missing, path.join(assets, name));
   });
   router.get('/{*page}', (req, res, next) => {
     if (!fs.existsSync(index)) {
