@@ -77,5 +77,5 @@ function observe(page: Page, watch: Watch): void {
 
 /** The widest the document is, to compare with the viewport: more means it scrolls sideways. */
 export function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
+  return page.evaluate<number>('document.documentElement.scrollWidth');
 }

@@ -41,19 +41,24 @@ function failure(error: unknown): Page {
 
 let latest = 0;
 
-/** Renders the page of the current URL; a page whose answer arrives after a newer navigation is dropped. */
+/**
+ * Renders the page of the current URL; a page whose answer arrives after a
+ * newer navigation is dropped. The body says which address it shows, and when.
+ */
 async function show(): Promise<void> {
   const turn = ++latest;
+  const url = new URL(location.href);
   document.body.dataset.state = 'loading';
   let page: Page;
   try {
-    page = await route(new URL(location.href));
+    page = await route(url);
   } catch (error) {
     page = failure(error);
   }
   if (turn !== latest) return;
   document.title = `${page.title} · Newsletter reader`;
   main.replaceChildren(page.content);
+  document.body.dataset.shown = url.pathname + url.search;
   document.body.dataset.state = 'ready';
 }
 

@@ -66,10 +66,10 @@ async function fixtures(h: Harness): Promise<void> {
   });
 }
 
-/** Waits for the reader to finish rendering the page at `pathname`. */
-async function ready(pathname: string): Promise<void> {
-  await page.waitForURL((url) => url.pathname + url.search === pathname);
-  await page.waitForSelector('body[data-state="ready"]');
+/** Waits for the reader to finish rendering the page at `address` (the body says which it shows). */
+async function ready(address: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname + url.search === address);
+  await page.waitForSelector(`body[data-state="ready"][data-shown="${address}"]`);
 }
 
 async function checkPhoneWidth(): Promise<void> {
@@ -105,7 +105,7 @@ describeInBrowser('the reader in Chromium', () => {
   it('front page: the newsletters, the newest published issues and the topics', async () => {
     await page.goto(`${origin}/read/`);
     await ready('/read/');
-    await page.evaluate(() => ((window as any).loadedOnce = true));
+    await page.evaluate(() => ((globalThis as any).loadedOnce = true));
     expect(await page.locator('h1').innerText()).toBe('Newsletters');
     expect(await texts('.newsletters li > a')).toEqual(['TLDR AI', 'TLDR DevOps']);
     expect(await page.locator('.newsletters').innerText()).toContain('The most important AI stories in five minutes');
@@ -119,7 +119,7 @@ describeInBrowser('the reader in Chromium', () => {
   it('archive: one newsletter, newest first, reached by a link without a reload', async () => {
     await page.locator('.newsletters a', { hasText: 'TLDR AI' }).click();
     await ready('/read/ai/');
-    expect(await page.evaluate(() => (window as any).loadedOnce)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as any).loadedOnce)).toBe(true);
     expect(await page.locator('h1').innerText()).toBe('TLDR AI');
     expect(await page.locator('.meta').first().innerText()).toBe('3 issues');
     expect(await texts('.issues li > a')).toEqual(['Newest AI news', 'Regulators publish AI guidance', 'Older AI news']);
@@ -179,7 +179,7 @@ describeInBrowser('the reader in Chromium', () => {
     await page.locator('.from a', { hasText: 'TLDR DevOps' }).click();
     await ready('/read/devops/2026-11-22');
     expect(await page.locator('h1').innerText()).toBe('Clusters everywhere');
-    expect(await page.evaluate(() => (window as any).loadedOnce)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as any).loadedOnce)).toBe(true);
   });
 
   it('says "not found" for a newsletter, issue or topic that does not exist, without an error', async () => {
