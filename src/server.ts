@@ -22,7 +22,7 @@ import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
-import { READER_BUILD } from './web/reader-build';
+import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
 export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
@@ -85,7 +85,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use('/graphiql', graphiqlAssets());
   app.get('/graphql', graphiqlPage());
   app.get(/^\/read$/, (_req, res) => res.redirect(301, '/read/'));
-  app.use('/read', readerRoutes(parts.readerBuild ?? READER_BUILD));
+  app.use('/read', readerRoutes(parts.readerBuild ?? readerBuildDir()));
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),

@@ -1,8 +1,8 @@
-import { buildReader, READER_BUILD } from '../web/reader-build';
+import { buildReader } from '../web/reader-build';
 
 /** `npm run build` ends here: bundles the reader into dist/web/reader/ and prints its sizes. */
 async function main(): Promise<void> {
-  const files = await buildReader(READER_BUILD);
+  const files = await buildReader();
   const sizes = files.map((built) => `${built.file} ${(built.gzipBytes / 1024).toFixed(1)} KB gzipped`).join(', ');
   console.log(`reader: ${sizes}`);
 }
