@@ -345,7 +345,7 @@ export const ReaderIssueDocument = new TypedDocumentString(`
     }
     sponsorPlacements {
       title
-      body
+      body(format: TEXT)
       url
       sponsor {
         name
@@ -359,7 +359,7 @@ export const ReaderIssueDocument = new TypedDocumentString(`
         title
         url
         domain
-        summary
+        summary(format: TEXT)
         readTimeLabel
         readMinutes
         kind
@@ -403,7 +403,7 @@ export const ReaderTagDocument = new TypedDocumentString(`
         title
         url
         domain
-        summary
+        summary(format: TEXT)
         readTimeLabel
         kind
         sponsored

@@ -12,7 +12,7 @@ import type { LinkCard } from './pages/links';
  *        search(query: $query, first: 30, after: $after) {
  *          totalCount
  *          pageInfo { hasNextPage endCursor }
- *          edges { node { id title url domain summary readTimeLabel kind sponsored
+ *          edges { node { id title url domain summary(format: TEXT) readTimeLabel kind sponsored
  *            sponsor { name } tags { slug name } issue { date newsletter { slug name } } } }
  *        }
  *      }

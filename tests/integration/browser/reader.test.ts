@@ -137,6 +137,8 @@ describeInBrowser('the reader in Chromium', () => {
     expect(await block.count()).toBe(1);
     expect(await block.locator('.badge').innerText()).toMatch(/^sponsor · pipely$/i);
     expect(await block.locator('h2').innerText()).toBe('Your data platform, without the pages');
+    // The body's markdown as plain text (body(format: TEXT)): no asterisks, one line per item.
+    expect(await block.locator('p').innerText()).toBe('Try it today:\nfast\ncheap');
     expect(await texts('section > h2')).toEqual(['Headlines & Launches', 'Quick Links']);
     const first = page.locator('li.link').first();
     expect(await first.locator('h3 a').getAttribute('href')).toMatch(/^https:\/\/example\.com\//);
