@@ -1,6 +1,6 @@
 import { request } from '../api';
 import { h } from '../dom';
-import { paths, plural } from '../format';
+import { BASE, paths, plural } from '../format';
 import type { SearchDocument } from '../features';
 import { linkList } from './links';
 import { crumbs, Page, pager } from './page';
@@ -9,7 +9,7 @@ import { crumbs, Page, pager } from './page';
 export function searchForm(query = ''): HTMLFormElement {
   return h(
     'form',
-    { class: 'search', role: 'search', action: paths.search('').replace(/\?.*$/, ''), method: 'get' },
+    { class: 'search', role: 'search', action: `${BASE}search`, method: 'get' },
     h('label', { for: 'q', class: 'visually-hidden' }, 'Search the archive'),
     h('input', { id: 'q', name: 'q', type: 'search', placeholder: 'Search links', value: query, autocomplete: 'off' }),
     h('button', { type: 'submit' }, 'Search'),
