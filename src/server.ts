@@ -15,6 +15,7 @@ import type { QuotaStore } from './limits/quota.store';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
+import { feedRoutes } from './http/feeds';
 import { graphqlHandler } from './http/graphql-handler';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
@@ -22,7 +23,7 @@ import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, req
 import { transientFailures } from './http/transient-failures';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'feeds'> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
@@ -39,7 +40,7 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL at /graphql, feeds under /feeds, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
@@ -86,6 +87,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
         return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
       },
     }),
+  );
+  app.use(
+    '/feeds',
+    allowMethods('GET'),
+    feedRoutes({ services, admissions, schema, settings: config.feeds, deadlineMs: timeouts.requestDeadlineMs, retryAfterS: timeouts.retryAfterS }),
   );
   app.use(notFound);
   app.use(requestErrorHandler);

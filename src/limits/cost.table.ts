@@ -5,6 +5,7 @@ import {
   MAX_SECTIONS_PER_ISSUE,
   MAX_TAGS_PER_LINK,
 } from '../content/limits';
+import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { SPONSOR_LIST_CAP } from '../modules/sponsor/sponsor.resolver';
 
 /**
@@ -49,6 +50,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.categories': { maxItems: ASSUMED_MAX.categories },
   'Query.tags': { maxItems: ASSUMED_MAX.tags },
   'Query.apiKeys': { maxItems: ASSUMED_MAX.apiKeys },
+  'Query.feedTokens': { maxItems: MAX_LISTED_TOKENS },
 
   'Issue.sections': { maxItems: MAX_SECTIONS_PER_ISSUE },
   'Issue.links': { maxItems: MAX_LINKS_PER_ISSUE },
