@@ -56,6 +56,21 @@ function siteOf(req: express.Request, settings: FeedSettings, params: URLSearchP
   return { idAuthority: authority, issueUrl: settings.issueUrl, selfUrl: `${origin(req, settings)}${req.baseUrl}${req.path}${query ? `?${query}` : ''}` };
 }
 
+/**
+ * The reader's copy is current (RFC 9110 13.1): If-None-Match, when sent, decides
+ * (weak comparison); else If-Modified-Since against Last-Modified, to the second.
+ * A request's Cache-Control is for caches on the way and does not change this
+ * (fetch() adds `no-cache` to every conditional request).
+ */
+function notModified(req: express.Request, etag: string, lastModified: Date): boolean {
+  const noneMatch = req.headers['if-none-match'];
+  if (noneMatch !== undefined) {
+    return noneMatch.trim() === '*' || noneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  }
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}
+
 /** Answers 200 with the feed, or 304 when the reader's copy (If-None-Match, else If-Modified-Since) is current. */
 function sendFeed(req: express.Request, res: express.Response, body: string, updated: Date, format: FeedFormat, withToken: boolean): void {
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
@@ -67,8 +82,7 @@ function sendFeed(req: express.Request, res: express.Response, body: string, upd
     'Cache-Control': withToken ? 'private, no-cache' : 'public, no-cache',
     ...(withToken ? { 'Referrer-Policy': 'no-referrer' } : {}),
   });
-  // Express's freshness check (the `fresh` package): If-None-Match wins over If-Modified-Since, as HTTP says.
-  if (req.fresh) {
+  if (notModified(req, etag, updated)) {
     res.status(304).end();
     return;
   }

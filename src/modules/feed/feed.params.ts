@@ -163,7 +163,7 @@ export async function parseFeedRequest(subject: FeedSubject, format: FeedFormat,
     return { subject, format, limit, filter: Object.assign(new LinkFilter(), { tags: Object.assign(new TagFilterInput(), { any: [subject.slug] }) }), query: null };
   }
   const filter = linkFilterOf(params);
-  const failure = firstFailure(await validate(filter, { forbidUnknownValues: false }));
+  const failure = firstFailure(await validate(filter, { forbidUnknownValues: false, skipUndefinedProperties: true }));
   if (failure) throw new BadUserInputError(`Invalid parameter ${failure.field}: ${failure.message}`, { field: failure.field });
   const query = single(params, 'q');
   return { subject, format, limit, filter, query: query ? query : null };

@@ -21,6 +21,7 @@ export const CONTENT_TYPES: Record<FeedFormat, string> = {
 const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1';
 
 /** Control characters, lone surrogates and U+FFFE/U+FFFF: not allowed anywhere in an XML 1.0 document. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(text: string): string {
