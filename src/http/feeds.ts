@@ -109,16 +109,16 @@ function sendFailure(res: express.Response, error: unknown, retryAfterS: number)
 export function feedRoutes(options: FeedRouteOptions): express.RequestHandler {
   const { services, schema, settings } = options;
   return async (req, res) => {
-    const target = parseFeedPath(req.path);
-    if (!target) {
-      sendError(res, 404, 'NOT_FOUND', `No feed at ${quote(req.path)}: feeds are ${FEED_PATHS}.`);
-      return;
-    }
     const params = queryOf(req.originalUrl);
     const token = feedTokenOf(req.originalUrl);
     // From here on, whatever logs this request sees no secret.
     req.url = redactUrl(req.url);
     req.originalUrl = redactUrl(req.originalUrl);
+    const target = parseFeedPath(req.path);
+    if (!target) {
+      sendError(res, 404, 'NOT_FOUND', `No feed at ${quote(req.path)}: feeds are ${FEED_PATHS}.`);
+      return;
+    }
     try {
       await withDeadline(options.deadlineMs, async () => {
         const identity: Promise<Viewer> = token === null ? Promise.resolve(PUBLIC_VIEWER) : authenticateFeedToken(token, services.feedTokens);

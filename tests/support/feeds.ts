@@ -50,7 +50,6 @@ export function decodeHtml(text: string): string {
   return text.replace(/&(lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity]);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed XML
 function textOf(node: any): string {
   if (node === undefined || node === null) return '';
   if (typeof node === 'string') return node;

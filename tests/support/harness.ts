@@ -46,6 +46,8 @@ export interface RawResponse extends GraphQLResponse {
 
 export interface Harness {
   dataSource: DataSource;
+  /** The server under test, for tests that watch its requests. */
+  server: AppServer;
   statements: StatementCounter;
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -105,6 +107,7 @@ export async function startHarness(
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     dataSource,
+    server,
     statements,
     url,
     async gql(query, variables, token) {
