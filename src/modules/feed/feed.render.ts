@@ -1,15 +1,21 @@
 import type { Feed as FeedClass, Item } from 'feed' with { 'resolution-mode': 'import' };
 import { escapeHtml } from './feed.html';
-import type { FeedDocument } from './feed.service';
+import type { FeedDocument, FeedEntry } from './feed.service';
 import type { FeedFormat } from './feed.params';
 
 /**
  * Writes a feed as RSS 2.0, Atom 1.0 or JSON Feed 1.1 with the `feed` package
- * (6.0.0), which builds the XML with xml-js: text is escaped, HTML goes in CDATA
- * sections (a `]]>` inside is split), URLs are parsed and their `&` escaped. What
- * it leaves to us, done here: characters XML 1.0 forbids are dropped, titles
- * are escaped where the format reads them as HTML, and its JSON Feed (written as
- * version 1) is marked 1.1, which reads every field it writes the same way.
+ * (6.0.0), which builds its XML with xml-js. What that leaves to us, done here:
+ * - characters XML 1.0 forbids are dropped (`xmlText`);
+ * - xml-js turns `&amp;` in a text node back into `&` before escaping, so text
+ *   nodes get every `&` escaped once more here, and read back as written;
+ * - it ends a CDATA section at the second `]]>` of a value, so HTML going into
+ *   CDATA has `]]>` written `]]&gt;` (the same HTML);
+ * - it escapes only `"` in attributes, so Atom category names lose any `<`;
+ * - item titles are HTML in RSS and Atom (Atom says so: type="html"), so they are
+ *   escaped; JSON Feed's are plain text;
+ * - its JSON Feed says version 1: every field it writes means the same in 1.1,
+ *   so the version is raised and `language` added.
  */
 
 export const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -38,11 +44,26 @@ function feedLibrary(): Promise<FeedModule> {
   return library;
 }
 
+/** One entry as the library's item, its texts made safe for the format. */
+function itemOf(entry: FeedEntry, format: FeedFormat, text: (value: string) => string): Item {
+  const json = format === 'json';
+  const category = (name: string) => (format === 'atom' ? xmlText(name).replace(/</g, '') : text(name));
+  return {
+    id: entry.id,
+    guid: entry.id,
+    title: json ? entry.title : escapeHtml(xmlText(entry.title)),
+    link: entry.url,
+    date: entry.updated,
+    published: entry.published,
+    content: json ? entry.html : xmlText(entry.html).replace(/]]>/g, ']]&gt;'),
+    category: entry.categories.map((name) => ({ name: category(name), term: category(name) })),
+  };
+}
+
 /** Renders one document; `selfUrl` (token left out) is its own address, when it may be shown. */
 export async function renderFeed(document: FeedDocument, format: FeedFormat, links: { home: string; self: string | null }): Promise<string> {
   const { Feed } = await feedLibrary();
-  const xml = format !== 'json';
-  const text = (value: string) => (xml ? xmlText(value) : value);
+  const text = format === 'json' ? (value: string) => value : (value: string) => xmlText(value).replace(/&/g, '&amp;');
   const feed: FeedClass = new Feed({
     id: document.id,
     title: text(document.title),
@@ -53,20 +74,7 @@ export async function renderFeed(document: FeedDocument, format: FeedFormat, lin
     language: 'en',
     ...(links.self ? { feedLinks: { [format]: links.self } } : {}),
   });
-  for (const entry of document.entries) {
-    const item: Item = {
-      id: entry.id,
-      guid: entry.id,
-      // RSS and Atom items carry their title as HTML (Atom says so: type="html"); JSON Feed's title is plain text.
-      title: xml ? escapeHtml(xmlText(entry.title)) : entry.title,
-      link: entry.url,
-      date: entry.updated,
-      published: entry.published,
-      content: text(entry.html),
-      category: entry.categories.map((name) => ({ name: text(name), term: text(name) })),
-    };
-    feed.addItem(item);
-  }
+  for (const entry of document.entries) feed.addItem(itemOf(entry, format, text));
   if (format === 'rss') return feed.rss2();
   if (format === 'atom') return feed.atom1();
   const json = JSON.parse(feed.json1()) as Record<string, unknown>;
