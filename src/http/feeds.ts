@@ -3,6 +3,7 @@ import type express from 'express';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { authenticateFeedToken, PUBLIC_VIEWER, Viewer } from '../auth/policy';
 import { withDeadline } from '../common/deadline';
+import { AppError } from '../common/errors';
 import { quote } from '../common/excerpt';
 import { formatError, transientFailure } from '../common/format-error';
 import type { FeedSettings } from '../config';
@@ -13,7 +14,6 @@ import { CONTENT_TYPES, renderFeed } from '../modules/feed/feed.render';
 import { FeedBuilder, FeedSite } from '../modules/feed/feed.service';
 import type { Services } from '../services';
 import { redactUrl } from './redact';
-import { sendError } from './responses';
 
 /**
  * GET /feeds/...: RSS, Atom and JSON Feed over the same services, viewer and
@@ -41,7 +41,8 @@ const STATUS_OF: Record<string, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-const FEED_PATHS = '/feeds/newsletters/{slug}, /feeds/categories/{slug}, /feeds/tags/{slug} or /feeds/links, each .rss, .atom or .json';
+
+const FEED_PATHS = '/feeds/newsletters/{slug}, /feeds/categories/{slug}, /feeds/tags/{slug} and /feeds/links, each .rss, .atom or .json';
 
 function origin(req: express.Request, settings: FeedSettings): string {
   return settings.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -114,15 +115,13 @@ export function feedRoutes(options: FeedRouteOptions): express.RequestHandler {
     // From here on, whatever logs this request sees no secret.
     req.url = redactUrl(req.url);
     req.originalUrl = redactUrl(req.originalUrl);
-    const target = parseFeedPath(req.path);
-    if (!target) {
-      sendError(res, 404, 'NOT_FOUND', `No feed at ${quote(req.path)}: feeds are ${FEED_PATHS}.`);
-      return;
-    }
     try {
       await withDeadline(options.deadlineMs, async () => {
         const identity: Promise<Viewer> = token === null ? Promise.resolve(PUBLIC_VIEWER) : authenticateFeedToken(token, services.feedTokens);
+        // Every request pays its admission, a refused or misdirected one included.
         const viewer = await options.admissions.admitViewer(res, identity);
+        const target = parseFeedPath(req.path);
+        if (!target) throw new AppError('NOT_FOUND', `No feed at ${quote(req.path)}: feeds are ${FEED_PATHS}.`);
         const request = await parseFeedRequest(target.subject, target.format, params);
         await Admissions.of(res)?.spend(feedCost(schema, request));
         const site = siteOf(req, settings, params);

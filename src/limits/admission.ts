@@ -36,7 +36,7 @@ const FEED_PATH = /^\/feeds\//;
 /** A request whose caller is known only once its credentials are checked: GraphQL with Authorization, a feed with `?token=`. */
 function bringsCredentials(req: Request): boolean {
   if (GRAPHQL_PATH.test(req.path)) return req.headers.authorization !== undefined;
-  return FEED_PATH.test(req.path) && feedTokenOf(req.originalUrl) !== null;
+  return FEED_PATH.test(req.path) && (req.method === 'GET' || req.method === 'HEAD') && feedTokenOf(req.originalUrl) !== null;
 }
 
 /** One request's admission: its bucket (null when quotas are off) and its turn in the heavy lane. */

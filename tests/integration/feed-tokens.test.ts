@@ -215,6 +215,15 @@ describe('quotas', () => {
     expect(rate(open.headers.get('ratelimit'))).toBe(5000 - expected);
   });
 
+  it('a request that names no feed, or is refused, pays its admission too', async () => {
+    const missing = await getFeed(q.url, `/feeds/nothing.atom?token=${token}`);
+    expect([missing.status, missing.headers.get('ratelimit-policy')?.split(';')[0]]).toEqual([404, '"partner"']);
+    const wrong = await getFeed(q.url, '/feeds/links.atom?token=nlf_wrong');
+    expect([wrong.status, wrong.headers.get('ratelimit-policy')?.split(';')[0]]).toEqual([401, '"public"']);
+    const post = await fetch(q.url.replace(/\/graphql$/, `/feeds/links.atom?token=${token}`), { method: 'POST' });
+    expect([post.status, post.headers.get('ratelimit-policy')?.split(';')[0]]).toEqual([405, '"public"']);
+  });
+
   it('an empty bucket answers 429 RATE_LIMITED with Retry-After, and no feed', async () => {
     let answer = await getFeed(q.url, `/feeds/links.atom?limit=100&token=${token}`);
     for (let n = 0; n < 20 && answer.status === 200; n += 1) answer = await getFeed(q.url, `/feeds/links.atom?limit=100&token=${token}`);

@@ -215,6 +215,14 @@ describe('conditional requests', () => {
     expect(parseFeed('atom', changed.body).items[0].title).toBe('Headline of devops 2025-02-21');
   });
 
+  it('HEAD answers the headers of GET without a body', async () => {
+    const get = await feed('/feeds/links.rss?limit=5');
+    const head = await fetch(h.url.replace(/\/graphql$/, '/feeds/links.rss?limit=5'), { method: 'HEAD' });
+    expect([head.status, head.headers.get('etag'), head.headers.get('content-type'), await head.text()]).toEqual([
+      200, get.headers.get('etag'), get.headers.get('content-type'), '',
+    ]);
+  });
+
   it('an empty feed is stable too', async () => {
     const first = await feed('/feeds/links.json?newsletters=nobody');
     expect(JSON.parse(first.body).items).toEqual([]);
