@@ -189,6 +189,27 @@ describe('the links feed', () => {
   });
 });
 
+describe('with PUBLIC_URL and FEED_ISSUE_URL', () => {
+  it('ids take the public host, links the public base URL, issues link to their pages', async () => {
+    const site = await startHarness({ config: { feeds: { publicUrl: 'https://api.example.com/v1', issueUrl: 'https://example.com/{newsletter}/{date}' } } });
+    try {
+      const f = new Factory(site.dataSource);
+      const issue = await f.issue(await f.newsletter('ai'), { date: '2025-03-01', sections: [{ title: 'A', links: [{ title: 'One' }] }] });
+      const parsed = parseFeed('atom', (await getFeed(site.url, '/feeds/newsletters/ai.atom?limit=5')).body);
+      expect(parsed.self).toBe('https://api.example.com/v1/feeds/newsletters/ai.atom?limit=5');
+      expect(parsed.items.map((item) => [item.id, item.url])).toEqual([[`tag:api.example.com,2026:issue/${issue.id}`, 'https://example.com/ai/2025-03-01']]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('without them, an issue links to its newsletter feed at its date', async () => {
+    const parsed = await read('/feeds/newsletters/ai.rss');
+    expect(parsed.items[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feeds\/newsletters\/ai\.rss#2025-03-02$/);
+    expect(parsed.items[0].id).toBe(`tag:localhost,2026:issue/${ids.second}`);
+  });
+});
+
 describe('conditional requests', () => {
   it('ETag and Last-Modified; If-None-Match and If-Modified-Since answer 304 until the feed changes', async () => {
     const path = '/feeds/newsletters/devops.atom';
