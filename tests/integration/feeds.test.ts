@@ -142,6 +142,20 @@ describe('the links feed', () => {
     for (const format of FORMATS) expect(itemIds(await read(`/feeds/links.${format}?${query}`))).toEqual(expected);
   });
 
+  it('a bounded number of SQL statements, whatever the number of items', async () => {
+    const count = async (path: string) => {
+      h.statements.reset();
+      await read(path);
+      return h.statements.count;
+    };
+    // The list, then one batch each of sections, issues, newsletters and tags (and the tag's lookup).
+    expect(await count('/feeds/links.atom?limit=1')).toBe(await count('/feeds/links.atom?limit=100'));
+    expect(await count('/feeds/tags/bulk.rss?limit=100')).toBeLessThanOrEqual(7);
+    // The newsletter, its issues, their sections, their links.
+    expect(await count('/feeds/newsletters/ai.json?limit=1')).toBe(await count('/feeds/newsletters/ai.json?limit=100'));
+    expect(await count('/feeds/newsletters/bulk.json')).toBeLessThanOrEqual(4);
+  });
+
   it('50 items unless limit says otherwise, at most 100; the newest ones', async () => {
     const all = await graphqlLinkIds({}, 100);
     expect(all.length).toBeGreaterThan(60);
@@ -172,6 +186,29 @@ describe('the links feed', () => {
     const error = JSON.parse(answer.body).errors[0];
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', ...(field ? { field } : {}) });
     expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it.each([
+    '/feeds/links.atom?%',
+    '/feeds/links.atom?%zz=1',
+    '/feeds/links.atom?limit=%00',
+    '/feeds/links.atom?tags[]=x',
+    '/feeds/links.atom?__proto__=1',
+    '/feeds/links.atom?constructor=1&hasOwnProperty=2',
+    `/feeds/links.atom?domains=${'x'.repeat(5000)}`,
+    '/feeds/links.atom?newsletters=%00%01',
+    '/feeds/tags/%F0%9F%9A%80.atom',
+    '/feeds/tags/%E0%A4%A.atom',
+    '/feeds/tags/..%2F..%2Fetc%2Fpasswd.atom',
+    '/feeds/newsletters/%00.json',
+    '/feeds/links.atom?token=%ZZ',
+    `/feeds/links.atom?token=${'n'.repeat(5000)}`,
+  ].map((path) => [path.length > 60 ? `${path.slice(0, 40)}… (${path.length} characters)` : path, path]))(
+    'junk %s: an answer under 500, JSON with a code, or a feed', async (_label, path) => {
+    const answer = await feed(path);
+    expect(answer.status).toBeLessThan(500);
+    if (answer.status !== 200) expect(JSON.parse(answer.body).errors[0].extensions.code).toMatch(/^[A-Z_]+$/);
+    expect(answer.body).not.toMatch(/\bat .+\.(js|ts):\d+|SELECT|QueryFailedError/);
   });
 
   it('drafts cannot be asked for: statuses=DRAFT is refused as GraphQL refuses it', async () => {
