@@ -12,7 +12,7 @@ import { Role } from '../../src/modules/api-key/role';
 import { ADMIN_TOKEN, Harness, startHarness } from '../support/harness';
 import { ENTITY_TYPES, EntityType, entitiesIn, ScopeSpec, seedScopeWorld, View, viewOf, World, WorldLink } from '../support/scope-world';
 import { everyMutation } from '../support/mutations';
-import { decodeHtml, Format, FORMATS, getFeed, idOf, parseFeed, ParsedFeed } from '../support/feeds';
+import { feedEntities, feedIds, feedQuery, Format, FORMATS, getFeed, htmlTexts, idOf, parseFeed, ParsedFeed } from '../support/feeds';
 
 type Ask = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 
@@ -399,47 +399,6 @@ const PATHS: PathCase[] = [
     },
   },
 ];
-
-/** The ids of a feed's items, in order. */
-const feedIds = (parsed: ParsedFeed) => parsed.items.map((item) => idOf(item.id).id);
-
-/** The text nodes of an item's HTML, entities decoded. */
-function htmlTexts(html: string): string[] {
-  return html.split(/<[^>]*>/).map((text) => decodeHtml(text).trim()).filter(Boolean);
-}
-
-/** A LinkFilter as the links feed's query parameters. */
-function feedQuery(filter: Record<string, any>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) {
-    if (name === 'tags' || name === 'date') {
-      for (const [side, values] of Object.entries(value)) params.set(`${name}.${side}`, String(values));
-    } else {
-      params.set(name, String(value));
-    }
-  }
-  return params.toString();
-}
-
-/** What a feed shows, as entities the leak check reads: its items, the links and sections named in them, their tags, and every text. */
-function feedEntities(world: World, parsed: ParsedFeed) {
-  return {
-    title: parsed.title,
-    items: parsed.items.map((item) => {
-      const { kind, id } = idOf(item.id);
-      const texts = htmlTexts(item.html);
-      return {
-        __typename: kind === 'issue' ? 'Issue' : 'Link',
-        id,
-        title: item.title,
-        texts,
-        links: world.links.filter((link) => texts.includes(link.title)).map((link) => ({ __typename: 'Link', id: link.id })),
-        sections: world.sections.filter((section) => texts.includes(section.title)).map((section) => ({ __typename: 'Section', id: section.id })),
-        tags: world.tags.filter((tag) => item.categories.includes(tag.slug.toUpperCase())).map((tag) => ({ __typename: 'Tag', id: tag.id })),
-      };
-    }),
-  };
-}
 
 interface Caller {
   name: string;

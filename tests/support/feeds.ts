@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { World } from './scope-world';
 
 /**
  * Reads feeds the way a reader would, with parsers independent of the library
@@ -151,4 +152,45 @@ export function idOf(itemId: string): { kind: string; id: number } {
 export async function getFeed(graphqlUrl: string, path: string, headers: Record<string, string> = {}): Promise<FeedAnswer> {
   const response = await fetch(graphqlUrl.replace(/\/graphql$/, '') + path, { headers });
   return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+/** The ids of a feed's items, in order. */
+export const feedIds = (parsed: ParsedFeed) => parsed.items.map((item) => idOf(item.id).id);
+
+/** The text nodes of an item's HTML, entities decoded. */
+export function htmlTexts(html: string): string[] {
+  return html.split(/<[^>]*>/).map((text) => decodeHtml(text).trim()).filter(Boolean);
+}
+
+/** A LinkFilter as the links feed's query parameters. */
+export function feedQuery(filter: Record<string, any>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (name === 'tags' || name === 'date') {
+      for (const [side, values] of Object.entries(value)) params.set(`${name}.${side}`, String(values));
+    } else {
+      params.set(name, String(value));
+    }
+  }
+  return params.toString();
+}
+
+/** What a feed shows, as entities no-leak.test.ts's leak check reads: its items, the links and sections named in them, their tags, and every text. */
+export function feedEntities(world: World, parsed: ParsedFeed) {
+  return {
+    title: parsed.title,
+    items: parsed.items.map((item) => {
+      const { kind, id } = idOf(item.id);
+      const texts = htmlTexts(item.html);
+      return {
+        __typename: kind === 'issue' ? 'Issue' : 'Link',
+        id,
+        title: item.title,
+        texts,
+        links: world.links.filter((link) => texts.includes(link.title)).map((link) => ({ __typename: 'Link', id: link.id })),
+        sections: world.sections.filter((section) => texts.includes(section.title)).map((section) => ({ __typename: 'Section', id: section.id })),
+        tags: world.tags.filter((tag) => item.categories.includes(tag.slug.toUpperCase())).map((tag) => ({ __typename: 'Tag', id: tag.id })),
+      };
+    }),
+  };
 }

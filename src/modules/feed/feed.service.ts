@@ -1,12 +1,11 @@
 import type { Viewer } from '../../auth/policy';
-import { NotFoundError } from '../../common/errors';
+import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { DateOrder } from '../../common/ordering';
 import { createContext } from '../../context';
 import type { Services } from '../../services';
 import type { Issue } from '../issue/issue.entity';
 import type { Link } from '../link/link.entity';
 import type { Newsletter } from '../newsletter/newsletter.entity';
-import { BadUserInputError } from '../../common/errors';
 import { issueHtml, linkHtml } from './feed.html';
 import { FeedRequest, FeedSubject } from './feed.params';
 
