@@ -8,6 +8,7 @@ import { quote } from '../common/excerpt';
 import { formatError, transientFailure } from '../common/format-error';
 import type { FeedSettings } from '../config';
 import { Admissions } from '../limits/admission';
+import { currentRequest } from '../observability/request-record';
 import { feedCost } from '../modules/feed/feed.cost';
 import { FeedFormat, feedTokenOf, parseFeedPath, parseFeedRequest, queryOf } from '../modules/feed/feed.params';
 import { CONTENT_TYPES, renderFeed } from '../modules/feed/feed.render';
@@ -103,6 +104,8 @@ function sendFailure(res: express.Response, error: unknown, retryAfterS: number)
   const declared = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
   const transient = transientFailure(error) !== null;
   const status = transient ? 503 : (declared ?? STATUS_OF[code] ?? 500);
+  const record = currentRequest();
+  if (record) record.errorCode = code;
   if (transient) res.setHeader('Retry-After', String(retryAfterS));
   res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message: formatted.message, extensions }] }));
 }
@@ -120,10 +123,16 @@ export function feedRoutes(options: FeedRouteOptions): express.RequestHandler {
         const identity: Promise<Viewer> = token === null ? Promise.resolve(PUBLIC_VIEWER) : authenticateFeedToken(token, services.feedTokens);
         // Every request pays its admission, a refused or misdirected one included.
         const viewer = await options.admissions.admitViewer(res, identity);
+        const record = currentRequest();
+        if (record) record.keyId = viewer.actor?.keyId ?? null;
         const target = parseFeedPath(req.path);
         if (!target) throw new AppError('NOT_FOUND', `No feed at ${quote(req.path)}: feeds are ${FEED_PATHS}.`);
+        // Logs and metrics name a feed by its kind (a handful of values), as they name GraphQL operations.
+        if (record) record.operation = `feed:${target.subject.kind}`;
         const request = await parseFeedRequest(target.subject, target.format, params);
-        await Admissions.of(res)?.spend(feedCost(schema, request));
+        const cost = feedCost(schema, request);
+        if (record) record.cost = cost;
+        await Admissions.of(res)?.spend(cost);
         const site = siteOf(req, settings, params);
         const document = await new FeedBuilder(services, viewer, site).build(request);
         const body = await renderFeed(document, target.format, { home: site.selfUrl, self: token === null ? site.selfUrl : null });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Writable } from 'node:stream';
 import { MemoryQuotaStore } from '../../src/limits/quota.store';
 import { Role } from '../../src/modules/api-key/role';
 import { Factory } from '../support/factories';
@@ -170,6 +171,36 @@ describe('reading feeds with a token', () => {
     await h.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: key.id }, ADMIN_TOKEN);
     const after = await feed(`/feeds/links.json?token=${second}`);
     expect([after.status, JSON.parse(after.body).errors[0].extensions.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
+
+describe('request logs', () => {
+  it('a feed request is logged with its kind, cost and key id, its path without the query; the token nowhere', async () => {
+    const lines: string[] = [];
+    const log = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logged = await startHarness({ config: { observability: { logLevel: 'info', logFormat: 'json', slowRequestMs: 60_000 } }, parts: { logDestination: log } });
+    try {
+      const key = await logged.gql(`mutation { createApiKey(input: { name: "p", role: PARTNER }) { key { id } } }`, {}, ADMIN_TOKEN);
+      const keyId = key.data!.createApiKey.key.id;
+      const created = await logged.gql(`mutation($id: ID!) { createFeedToken(input: { apiKeyId: $id, name: "t" }) { secret } }`, { id: keyId }, ADMIN_TOKEN);
+      const token = created.data!.createFeedToken.secret;
+      const answer = await fetch(logged.url.replace(/\/graphql$/, `/feeds/links.atom?limit=7&token=${token}`), { headers: { 'x-request-id': 'feed-1' } });
+      expect(answer.status).toBe(200);
+      const bad = await fetch(logged.url.replace(/\/graphql$/, '/feeds/links.atom?limit=0'), { headers: { 'x-request-id': 'feed-2' } });
+      expect(bad.status).toBe(400);
+      for (let i = 0; i < 400 && lines.filter((line) => line.includes('"feed-')).length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      const [good, refused] = ['feed-1', 'feed-2'].map((id) => JSON.parse(lines.find((line) => line.includes(`"reqId":"${id}"`))!));
+      expect(good).toMatchObject({ path: '/feeds/links.atom', status: 200, operation: 'feed:links', keyId: Number(keyId), cost: expect.any(Number) });
+      expect(refused).toMatchObject({ path: '/feeds/links.atom', status: 400, operation: 'feed:links', code: 'BAD_USER_INPUT' });
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      await logged.close();
+    }
   });
 });
 

@@ -53,8 +53,11 @@ async function read(path: string): Promise<ParsedFeed> {
   return parseFeed(path.split('?')[0].split('.').pop() as Format, answer.body);
 }
 
-async function graphqlLinkIds(filter: Record<string, unknown>, first = 100): Promise<number[]> {
-  const { data, errors } = await h.gql(`query($filter: LinkFilter, $first: Int) { links(first: $first, filter: $filter) { edges { node { id } } } }`, { filter, first });
+async function graphqlLinkIds(filter: Record<string, unknown>, first = 100, distinct = false): Promise<number[]> {
+  const { data, errors } = await h.gql(
+    `query($filter: LinkFilter, $first: Int, $distinct: Boolean) { links(first: $first, filter: $filter, distinct: $distinct) { edges { node { id } } } }`,
+    { filter, first, distinct },
+  );
   expect(errors).toBeUndefined();
   return data!.links.edges.map((edge: { node: { id: string } }) => Number(edge.node.id));
 }
@@ -137,8 +140,11 @@ describe('the links feed', () => {
     ['date.from=2025-02-01&date.to=2025-03-01', { date: { from: '2025-02-01', to: '2025-03-01' } }],
     ['statuses=PUBLISHED&newsletters=devops', { statuses: ['PUBLISHED'], newsletters: ['devops'] }],
     ['tags=', {}],
-  ])('?%s lists what links(filter) lists, in its order', async (query, filter) => {
-    const expected = await graphqlLinkIds(filter, 50);
+    ['url=https%3A%2F%2Fexample.com%2Fpost-1%3Futm_source%3Dnews', { url: 'https://example.com/post-1?utm_source=news' }],
+    ['distinct=true&tags=kubernetes', { tags: { any: ['kubernetes'] } }, true],
+    ['distinct=false', {}, false],
+  ])('?%s lists what links(filter) lists, in its order', async (query: string, filter: Record<string, unknown>, distinct = false) => {
+    const expected = await graphqlLinkIds(filter, 50, distinct);
     for (const format of FORMATS) expect(itemIds(await read(`/feeds/links.${format}?${query}`))).toEqual(expected);
   });
 
@@ -176,6 +182,8 @@ describe('the links feed', () => {
     ['/feeds/tags/kubernetes.atom?kinds=REPO', 'kinds'],
     ['/feeds/links.atom?kinds=BOGUS', 'kinds'],
     ['/feeds/links.atom?sponsored=maybe', 'sponsored'],
+    ['/feeds/links.atom?distinct=yes', 'distinct'],
+    ['/feeds/links.atom?url=a&url=b', 'url'],
     ['/feeds/links.atom?date.from=2025-02-30', 'date.from'],
     ['/feeds/links.atom?date.from=2025-03-02&date.to=2025-03-01', undefined],
     [`/feeds/links.atom?tags=${Array.from({ length: 51 }, (_, n) => `t${n}`).join(',')}`, 'tags.any'],

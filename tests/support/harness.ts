@@ -46,7 +46,7 @@ export interface RawResponse extends GraphQLResponse {
 
 export interface Harness {
   dataSource: DataSource;
-  /** The server under test, for tests that watch its requests. */
+  /** The server under test (its parts: Apollo, the metrics listener, observability). */
   server: AppServer;
   statements: StatementCounter;
   url: string;
@@ -99,6 +99,8 @@ export async function startHarness(
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,
+    // Tests that read the request log pass their own level and a destination.
+    observability: { logLevel: 'silent', logFormat: 'json', slowRequestMs: 1000 },
     ...options.config,
   }, options.parts);
   const keys = new ApiKeyService(dataSource, 60);

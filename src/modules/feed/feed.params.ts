@@ -31,6 +31,8 @@ export interface FeedRequest {
   filter: LinkFilter;
   /** A search query (`q`), for the search API to take once it exists; null without one. */
   query: string | null;
+  /** Each story (canonical URL) once, as `links(distinct: true)`. */
+  distinct: boolean;
 }
 
 export const DEFAULT_FEED_LIMIT = 50;
@@ -70,7 +72,7 @@ const COMMON = ['limit', 'token'];
 /** Parameters of the links feed: LinkFilter's fields by their paths (`tags` is short for `tags.any`), and `q`. */
 const LINK_PARAMS = [
   'newsletters', 'categories', 'tags', 'tags.any', 'tags.all', 'tags.none', 'kinds', 'domains', 'sponsored',
-  'date.from', 'date.to', 'statuses', 'q',
+  'date.from', 'date.to', 'statuses', 'url', 'distinct', 'q',
 ];
 
 /** Every value of a list parameter: repeated (`tags=a&tags=b`) or comma-separated (`tags=a,b`); blanks dropped. */
@@ -133,6 +135,7 @@ function linkFilterOf(params: URLSearchParams): LinkFilter {
     sponsored: booleanOf(params, 'sponsored'),
     date,
     statuses: enumList(params, 'statuses', IssueStatus),
+    url: single(params, 'url') || undefined,
   });
 }
 
@@ -156,15 +159,13 @@ export async function parseFeedRequest(subject: FeedSubject, format: FeedFormat,
       throw new BadUserInputError(`Unknown parameter ${quote(name)}: this feed takes ${accepted.join(', ')}.`, { field: name.slice(0, 64) });
     }
   }
-  const limit = limitOf(params);
-  if (subject.kind === 'newsletter') return { subject, format, limit, filter: Object.assign(new LinkFilter(), { newsletters: [subject.slug] }), query: null };
-  if (subject.kind === 'category') return { subject, format, limit, filter: Object.assign(new LinkFilter(), { categories: [subject.slug] }), query: null };
-  if (subject.kind === 'tag') {
-    return { subject, format, limit, filter: Object.assign(new LinkFilter(), { tags: Object.assign(new TagFilterInput(), { any: [subject.slug] }) }), query: null };
-  }
+  const base = { subject, format, limit: limitOf(params), query: null, distinct: false };
+  if (subject.kind === 'newsletter') return { ...base, filter: Object.assign(new LinkFilter(), { newsletters: [subject.slug] }) };
+  if (subject.kind === 'category') return { ...base, filter: Object.assign(new LinkFilter(), { categories: [subject.slug] }) };
+  if (subject.kind === 'tag') return { ...base, filter: Object.assign(new LinkFilter(), { tags: Object.assign(new TagFilterInput(), { any: [subject.slug] }) }) };
   const filter = linkFilterOf(params);
   const failure = firstFailure(await validate(filter, { forbidUnknownValues: false, skipUndefinedProperties: true }));
   if (failure) throw new BadUserInputError(`Invalid parameter ${failure.field}: ${failure.message}`, { field: failure.field });
   const query = single(params, 'q');
-  return { subject, format, limit, filter, query: query ? query : null };
+  return { ...base, filter, query: query ? query : null, distinct: booleanOf(params, 'distinct') ?? false };
 }

@@ -127,7 +127,8 @@ export class FeedBuilder {
     if (request.query !== null) {
       throw new BadUserInputError('Search (q) is not available in feeds yet: filter with the other parameters.', { field: 'q' });
     }
-    const page = await this.services.links.list({ filter: request.filter, first: request.limit, orderBy: DateOrder.NEWEST_FIRST }, this.viewer);
+    const { filter, limit: first, distinct } = request;
+    const page = await this.services.links.list({ filter, first, distinct, orderBy: DateOrder.NEWEST_FIRST }, this.viewer);
     const links = page.edges.map((edge) => edge.node);
     return Promise.all(links.map((link) => this.linkEntry(link)));
   }
