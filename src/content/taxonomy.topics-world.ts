@@ -6,7 +6,7 @@ const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
     slug: 'chips',
     name: 'Chips & Semiconductors',
     terms: ['chipmakers?', 'semiconductors?', 'tsmc', 'qualcomm', 'asml', 'risc-v', 'silicon (?:wafers?|photonics|chips?)', 'custom silicon', 'wafers?', 'chip (?:fabs?|design|production|exports?|factor(?:y|ies)|industry|war)', 'foundries', 'h100s?', 'h200s?', 'b200s?', 'b300', 'gb200', 'blackwell', '=HBM', 'transistors?', 'ai accelerators?', 'hardware accelerators?', 'graviton\\d*', 'ai chips?', '=ARM-based', 'arm (?:chips?|architecture|processors?)'],
-    clues: ['chips?', '=GPUs?', '=TPUs?', '=NPUs?', '=CPUs?', 'apple silicon', '=M\\d (?:chip|Pro|Max|Ultra)', 'silicon', 'processors?', 'cuda'],
+    clues: ['chips?', '=GPUs?', '=TPUs?', '=NPUs?', '=CPUs?', 'apple silicon', '=M\\d (?:chip|Pro|Max|Ultra)', 'silicon(?! valley)', 'processors?', 'cuda'],
     names: ['=AMD', '=Intel', "=Intel's"],
     hints: ['nvidia'],
     titleTerms: ['fabs?'],
@@ -23,13 +23,14 @@ const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
   {
     slug: 'robotics',
     name: 'Robotics',
-    terms: ['robots?', 'robotic\\w*', 'humanoids?', 'optimus', 'tesla bot', 'boston dynamics', 'figure ai', 'drones?', 'exoskeletons?', 'embodied (?:ai|agents?)', 'robot arms?', 'physical intelligence'],
+    clues: ['drones?'],
+    terms: ['robots?', 'robotic\\w*', 'humanoids?', 'optimus', 'tesla bot', 'boston dynamics', 'figure ai', 'exoskeletons?', 'embodied (?:ai|agents?)', 'robot arms?', 'physical intelligence'],
   },
   {
     slug: 'transportation',
     name: 'Transportation & Autonomous Vehicles',
     terms: ['self-driving', 'autonomous (?:vehicles?|driving|cars?|trucks?)', 'robotaxis?', 'waymo', 'electric (?:vehicles?|cars?|trucks?|aircraft)', '=EVs?', 'rivian', 'automakers?', 'carmakers?', 'airlines?', 'aircraft', 'supersonic', 'airports?', 'high-speed rail', 'railways?', 'trucking', 'ride-?hailing', 'e-?bikes?', 'scooters?', 'air taxis?', '=eVTOL', 'carplay', 'in-flight', 'lidar'],
-    clues: ['cars?', 'vehicles?', 'aviation', 'planes', 'driving', 'drivers'],
+    clues: ['=(?:C|c)ars?', 'vehicles?', 'aviation', 'planes', 'driving', 'drivers'],
     hints: ['jets?', 'flights?', 'uber', 'lyft', 'tesla'],
   },
   {
@@ -89,7 +90,7 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
     name: 'Acquisitions & Mergers',
     terms: ['acquired by', 'acquires', 'mergers?', 'merg(?:e|es|ed|ing) with', 'buyouts?', 'takeovers?', '(?:agrees?|agreed|plans?|talks|deal|offer|bid|bids|moves?) to (?:buy|acquire)', 'acquisition (?:deal|talks|offer|bid)', 'acqui-?hir\\w+', 'offer to buy', 'to be acquired'],
     clues: ['acquisitions?', 'acquired', 'acquire', 'acquiring', 'bids?', 'buys', 'bought', 'a sale'],
-    titleTerms: ['buy'],
+    titleTerms: ['(?<!vs\\.? |or |versus )buy'],
   },
   {
     slug: 'business',

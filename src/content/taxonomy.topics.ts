@@ -130,15 +130,15 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'javascript',
     name: 'JavaScript & TypeScript',
-    terms: ['ecmascript', 'node\\.?js', 'deno', 'npm', 'react native', 'next\\.js', 'vue\\.js', 'svelte\\w*', 'vite', 'webpack', 'tailwind\\w*', '=JSX', 'tanstack', 'oxc(?:-parser)?', 'javascript (?:code|frameworks?|runtimes?|engines?|developers?|librar(?:y|ies))', 'typescript (?:code|types|compiler)'],
-    clues: ['javascript', 'typescript', '=JS', '=React', '=Angular', '=Vue'],
+    terms: ['ecmascript', 'deno', 'npm (?:packages?|ecosystem|registry|install)', 'react native', 'next\\.js', 'vue\\.js', 'svelte\\w*', 'vite', 'webpack', 'tailwind\\w*', '=JSX', 'tanstack', 'oxc(?:-parser)?', 'javascript (?:code|frameworks?|runtimes?|engines?|developers?|librar(?:y|ies))', 'typescript (?:code|types|compiler)'],
+    clues: ['javascript', 'typescript', 'node\\.?js', 'npm', '=JS', '=React', '=Angular', '=Vue'],
     sites: ['npmjs.com', 'nodejs.org', 'deno.com', 'react.dev'],
   },
   {
     slug: 'programming-languages',
     name: 'Programming Languages',
-    terms: ['compilers?', 'type systems?', 'type checker', 'garbage collect\\w*', 'llvm', '=JIT', 'jit compil\\w+', 'jvm', 'kotlin', 'haskell', 'ocaml', 'elixir', 'erlang', 'scala', 'clojure', 'lisp', 'fortran', 'cobol', 'zig', 'c\\+\\+', 'cruby', '=FFI', 'language design', 'type theory'],
-    clues: ['programming languages?', '=Java', '=Swift', '=Ruby', 'interpreters?'],
+    terms: ['compilers?', 'type systems?', 'type checker', 'garbage collect\\w*', 'llvm', '=JIT', 'jit compil\\w+', 'jvm', 'kotlin', 'haskell', 'ocaml', 'elixir', 'erlang', 'scala', 'clojure', 'lisp', 'fortran', 'cobol', 'zig', 'cruby', '=FFI', 'language design', 'type theory'],
+    clues: ['programming languages?', 'c\\+\\+', '=Java', '=Swift', '=Ruby', 'interpreters?'],
     hints: ['syntax'],
   },
   {
