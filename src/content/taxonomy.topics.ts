@@ -145,7 +145,7 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
     slug: 'software-engineering',
     name: 'Software Engineering',
     terms: ['software engineering', 'code reviews?', 'refactor\\w*', 'technical debt', 'tech debt', 'software architecture', 'microservices?', 'monoliths?', 'design patterns?', 'api design', 'unit tests?', 'integration test\\w*', 'end-to-end test\\w*', '=E2E testing', 'test suites?', 'test coverage', '=TDD', 'code quality', 'legacy (?:code|systems?)', 'engineering (?:teams?|culture|practices)', 'distributed systems?', 'system design', 'formal verification', 'memory allocation', 'system tests?', 'regression tests?', 'mocks?', 'complex systems', 'protocol buffers?', 'api contracts?', 'schema design', 'works on my machine', 'software factor(?:y|ies)', 'architectur(?:e|al) (?:decisions?|governance|alignment)', 'stack overflow', 'durable execution'],
-    clues: ['codebases?', 'debugging', 'coders?', 'programmers?', 'programming'],
+    clues: ['codebases?', 'debugging', 'coders?', 'programmers?', 'programming(?! languages?)'],
     hints: ['architecture', 'testing', 'coding', 'bugs?', 'software', 'engineering'],
   },
   {
