@@ -5,9 +5,11 @@ import { parseArgs } from 'node:util';
 import { corpusItems } from './corpus-items';
 import { evaluate } from './evaluate';
 import { isHeldOut, Split } from './judgments';
+import { measureTopicSpeed, topicSpeedLines } from './topic-speed';
 
 export const EVAL_USAGE =
   'usage: npm run eval -- [--corpus DIR] [--split held-out|dev|all] [--errors]\n' +
+  '       npm run eval -- [--corpus DIR] --speed\n' +
   '       npm run eval -- [--corpus DIR] --list tldr/ai/2024-05-17.md';
 
 export interface CommandResult {
@@ -31,6 +33,7 @@ export function runEvalCommand(args: readonly string[], root: string): CommandRe
         split: { type: 'string', default: 'held-out' },
         errors: { type: 'boolean', default: false },
         list: { type: 'string' },
+        speed: { type: 'boolean', default: false },
       },
     }));
   } catch (error) {
@@ -41,6 +44,7 @@ export function runEvalCommand(args: readonly string[], root: string): CommandRe
   const corpusDir = path.resolve(values.corpus ?? path.join(root, '..', 'shared', 'corpus'));
   if (!fs.existsSync(corpusDir)) return { code: 0, lines: [`corpus not found at ${corpusDir}: nothing measured`] };
   if (values.list) return { code: 0, lines: listItems(corpusDir, values.list) };
+  if (values.speed) return { code: 0, lines: topicSpeedLines(measureTopicSpeed(corpusDir)) };
   return { code: 0, lines: evaluate({ corpusDir, evalDir: path.join(root, 'eval'), split, errors: values.errors }) };
 }
 

@@ -40,6 +40,12 @@ describe('npm run eval', () => {
     expect(text).toMatch(/Topics: 1 links/);
   });
 
+  test('times the topic classifier over every corpus link', () => {
+    const result = runEvalCommand(['--corpus', CORPUS, '--speed'], PROJECT);
+    expect(result.code).toBe(0);
+    expect(result.lines.join('\n')).toMatch(/^Topic classifier: \d+ corpus links × \d+ passes in \d+ ms = \d+ links\/s/);
+  });
+
   test('refuses an unknown split with usage and exit code 2', () => {
     const result = runEvalCommand(['--corpus', CORPUS, '--split', 'everything'], PROJECT);
     expect(result.code).toBe(2);
