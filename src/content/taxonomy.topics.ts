@@ -185,11 +185,11 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'cloud',
     name: 'Cloud',
-    terms: ['amazon web services', 'cloud computing', 'cloud providers?', 'hyperscalers?', 'multi-?cloud', 'hybrid cloud', 'private cloud', 'public cloud', 'serverless', 'aws lambda', 'lambda functions?', 'lambdaliths?', 'cloud run', 'cloudflare workers', 'oracle cloud', 'finops', 'cloud (?:costs?|bills?|spend|infrastructure|workloads?|market|marketplace|architecture|security|defense)', '=IaaS', '=PaaS', 'digitalocean', 'amazon ec2', '=EC2', 'amazon s3', 'google cloud', 'dynamodb'],
-    clues: ['cloud', 'data ?cent(?:er|re)s?', 'cloud-native'],
-    names: ['=AWS', '=GCP', '=S3', 'azure'],
+    terms: ['amazon web services', 'cloud computing', 'cloud providers?', 'hyperscalers?', 'multi-?cloud', 'hybrid cloud', 'private cloud', 'public cloud', 'serverless', 'aws lambda', 'lambda functions?', 'lambdaliths?', 'cloud run', 'cloudflare workers', 'oracle cloud', 'finops', 'cloud (?:costs?|bills?|spend|infrastructure|workloads?|market|marketplace|architecture|security|defense)', '=IaaS', '=PaaS', 'digitalocean', 'amazon ec2', '=EC2', 'amazon s3', 'google cloud', 'dynamodb', 'data ?cent(?:er|re)s?'],
+    clues: ['cloud', 'cloud-native'],
+    names: ['=AWS', '=GCP', '=S3', 'azure', 'amazon (?:cloudwatch|rds|eks|ecs|aurora|sagemaker|vpc|route 53|eventbridge|elastic \\w+)'],
     hints: ['amazon bedrock', 'vertex ai', 'regions'],
-    sites: ['aws.amazon.com', 'cloud.google.com', 'azure.microsoft.com'],
+    domains: ['aws.amazon.com', 'cloud.google.com', 'azure.microsoft.com'],
   },
   {
     slug: 'kubernetes',
