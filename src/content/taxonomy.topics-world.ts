@@ -83,7 +83,7 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
   {
     slug: 'funding',
     name: 'Funding & Venture Capital',
-    terms: ['rais(?:es|ed|ing) (?:a |an )?\\$?\\d', 'funding rounds?', '=Series [A-H]', 'seed rounds?', 'seed funding', 'pre-seed', 'valued at', 'valu(?:e|es|ing) (?:it|the company|\\w+) at', 'venture capital\\w*', '=VCs?', 'venture firms?', 'venture-backed', 'vc-backed', 'unicorns?', 'tender offer', 'fundrais\\w+', 'andreessen horowitz', 'a16z', 'sequoia', 'y combinator', 'cash injection', 'in funding', 'funding (?:round|from)', 'round (?:led|of funding)'],
+    terms: ['rais(?:es|ed|ing) (?:a |an )?\\$?\\d', 'funding rounds?', '=Series [A-H]', 'seed rounds?', 'seed funding', 'pre-seed', 'valued at', 'valu(?:e|es|ing) (?:it|the company|\\w+) at', 'venture capital\\w*', '=VCs?', 'venture firms?', 'venture-backed', 'vc-backed', 'unicorns?', 'tender offer', 'fundrais\\w+', 'andreessen horowitz', 'a16z', 'sequoia', 'cash injection', 'in funding', 'funding (?:round|from)', 'round (?:led|of funding)'],
     clues: ['funding', 'investors', 'valuations?', 'raises(?! (?:prices?|fees|rates|concerns?|questions?|alarms?|awareness|the (?:price|bar|stakes)))', 'raised(?! (?:prices?|fees|rates|concerns?|questions?|alarms?))', 'invest(?:s|ed|ment|ments)?', 'invest(?:s|ed|ing)? (?:as much as |up to |over |more than )?\\$\\d'],
   },
   {
@@ -122,8 +122,8 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
     slug: 'regulation',
     name: 'Policy, Law & Regulation',
     terms: ['regulations?', 'antitrust', 'anti-?competitive', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress\\w*', 'senate', 'senators?', 'parliament', '=FTC', '=DOJ', 'department of justice', '=FCC', '=CFPB', 'digital markets act', 'digital services act', 'ai act', 'export (?:controls?|restrictions?|bans?)', 'tariffs?', 'supreme court', 'federal (?:judge|court|agencies|government|supervision|securities laws)', 'court (?:ruled|ruling|filings?|documents?|order|case)', 'testimony', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'fined', 'attorneys? general', 'sentenced', 'pleaded guilty', 'privacy laws?', 'right[- ]to[- ]repair', 'fedramp', 'intellectual property', 'indicted', 'charged with', 'faces charges', 'seized', 'government (?:regulators?|agencies|policy|action|shutdown)', 'new bill', 'policymakers'],
-    clues: ['=EU', '=SEC', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', '(?<!ray-)bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
-    hints: ['bill', 'restrictions', 'governments?', 'trial', 'seizes', 'charges'],
+    clues: ['=EU', '=SEC', 'seizes', '=NHTSA', '=FAA', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', '(?<!ray-)bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
+    hints: ['bill', 'restrictions', 'governments?', 'trial', 'charges'],
   },
   {
     slug: 'careers',
