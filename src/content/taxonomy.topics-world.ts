@@ -37,7 +37,7 @@ const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
   {
     slug: 'space',
     name: 'Space',
-    terms: ['outer space', 'space (?:industry|agency|exploration|travel|flight|telescopes?|race|force|station|tourism|startups?|missions?|launch(?:es)?|debris|weather|companies|company)', 'nasa', '=ESA', 'blue origin', 'rocket lab', 'rockets?', 'starship', 'falcon \\d+', 'new glenn', 'low[- ]earth orbit', 'orbit(?:al|ing)?', '=Mars', 'lunar', 'astronauts?', 'telescopes?', 'jwst', 'james webb', 'asteroids?', 'comets?', 'galax(?:y|ies)(?! (?:[SZA]\\d+|Z|Tab|Watch|Ring|Fold|Flip|Note|Buds|Book))', 'exoplanets?', 'spacecraft', '=ISS', 'solar system', 'launch windows?', 'in space', 'from space', 'into space'],
+    terms: ['outer space', 'space (?:industry|agency|exploration|travel|flight|telescopes?|race|force|station|tourism|startups?|missions?|launch(?:es)?|debris|weather|companies|company)', 'nasa', '=ESA', 'blue origin', 'rocket lab', 'rockets?', 'starship', 'falcon \\d+', 'new glenn', 'low[- ]earth orbit', 'orbit(?:al|ing)?', '=Mars', 'lunar', 'astronauts?', 'telescopes?', 'jwst', 'james webb', 'asteroids?', '=comets?', 'galax(?:y|ies)(?! (?:[SZA]\\d+|Z|Tab|Watch|Ring|Fold|Flip|Note|Buds|Book))', 'exoplanets?', 'spacecraft', '=ISS', 'solar system', 'launch windows?', 'in space', 'from space', 'into space'],
     clues: ['=Moon', 'planets?'],
     names: ['spacex'],
     hints: ['satellites?'],
@@ -122,7 +122,7 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
     slug: 'regulation',
     name: 'Policy, Law & Regulation',
     terms: ['regulations?', 'antitrust', 'anti-?competitive', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress\\w*', 'senate', 'senators?', 'parliament', '=FTC', '=DOJ', 'department of justice', '=FCC', '=CFPB', 'digital markets act', 'digital services act', 'ai act', 'export (?:controls?|restrictions?|bans?)', 'tariffs?', 'supreme court', 'federal (?:judge|court|agencies|government|supervision|securities laws)', 'court (?:ruled|ruling|filings?|documents?|order|case)', 'testimony', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'fined', 'attorneys? general', 'sentenced', 'pleaded guilty', 'privacy laws?', 'right[- ]to[- ]repair', 'fedramp', 'intellectual property', 'indicted', 'charged with', 'faces charges', 'seized', 'government (?:regulators?|agencies|policy|action|shutdown)', 'new bill', 'policymakers'],
-    clues: ['=EU', '=SEC', 'seizes', '=NHTSA', '=FAA', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', '(?<!ray-)bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
+    clues: ['=EU', '=SEC', 'seizes', 'arrested', '=NHTSA', '=FAA', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', '(?<!ray-)bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
     hints: ['bill', 'restrictions', 'governments?', 'trial', 'charges'],
   },
   {
@@ -136,9 +136,9 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
   {
     slug: 'social-media',
     name: 'Social Media & Platforms',
-    terms: ['social media', 'social networks?', 'twitter', 'tweets?', 'instagram', 'bluesky', 'mastodon', 'youtubers?', 'influencers?', 'content moderation', 'snapchat', 'x corp', 'posted on x', 'like button', 'creator economy', 'youtube shorts'],
+    terms: ['social media', 'social networks?', 'twitter', 'tweets?', 'instagram', 'bluesky', 'mastodon', 'youtubers?', 'influencers?', 'content moderation', 'x corp', 'posted on x', 'like button', 'creator economy', 'youtube shorts'],
     clues: ['followers', 'moderation', 'group chats?'],
-    names: ['facebook', 'tiktok', 'reddit', 'discord', 'youtube'],
+    names: ['facebook', 'tiktok', 'reddit', 'discord', 'youtube', 'snapchat'],
     hints: ['linkedin', 'threads', 'platforms', 'creators?'],
   },
   {
