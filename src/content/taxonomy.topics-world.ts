@@ -67,7 +67,7 @@ const HARDWARE_AND_SCIENCE: readonly TopicDefinition[] = [
   {
     slug: 'crypto',
     name: 'Crypto & Web3',
-    terms: ['bitcoin', '=BTC', 'ethereum', 'solana', 'blockchains?', 'web3', 'stablecoins?', 'defi', '=NFTs?', 'coinbase', 'binance', 'tether', 'memecoins?', 'on-?chain', 'smart contracts?', 'crypto (?:exchanges?|industry|market|prices?|investment|mining|scams?|trading)'],
+    terms: ['bitcoin', '=BTC', 'ethereum', 'solana', 'blockchains?', 'web3', 'stablecoins?', 'defi', '=NFTs?', 'coinbase', 'binance', 'tether', 'memecoins?', 'on-?chain', 'crypto wallets?', 'cold wallets?', 'multisig', 'bybit', 'kraken', 'smart contracts?', 'crypto (?:exchanges?|industry|market|prices?|investment|mining|scams?|trading)'],
     clues: ['crypto', 'cryptocurrenc(?:y|ies)'],
   },
   {
@@ -121,7 +121,7 @@ const MONEY_AND_SOCIETY: readonly TopicDefinition[] = [
   {
     slug: 'regulation',
     name: 'Policy, Law & Regulation',
-    terms: ['regulations?', 'antitrust', 'anti-?competitive', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress\\w*', 'senate', 'senators?', 'parliament', '=FTC', '=DOJ', 'department of justice', '=FCC', '=CFPB', 'digital markets act', 'digital services act', 'ai act', 'export (?:controls?|restrictions?|bans?)', 'tariffs?', 'supreme court', 'federal (?:judge|court|agencies|government|supervision|securities laws)', 'court (?:ruled|ruling|filings?|documents?|order|case)', 'testimony', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'fined', 'attorneys? general', 'sentenced', 'pleaded guilty', 'privacy laws?', 'right[- ]to[- ]repair', 'fedramp', 'intellectual property', 'indicted', 'charged with', 'faces charges', 'seized', 'government (?:regulators?|agencies|policy|action|shutdown)', 'new bill', 'policymakers'],
+    terms: ['regulations?', 'antitrust', 'anti-?competitive', 'monopol(?:y|ies|istic)', 'lawsuits?', 'sued', 'sues', 'suing', 'legislation', 'lawmakers?', 'congress\\w*', 'senate', 'senators?', 'parliament', '=FTC', '=DOJ', 'department of justice', '=FCC', '=CFPB', 'digital markets act', 'digital services act', 'ai act', 'export (?:controls?|restrictions?|bans?|blacklists?)', 'entity list', 'trade blacklists?', 'tariffs?', 'supreme court', 'federal (?:judge|court|agencies|government|supervision|securities laws)', 'court (?:ruled|ruling|filings?|documents?|order|case)', 'testimony', 'copyright\\w*', 'patent infringement', 'class[- ]action', 'executive orders?', 'fined', 'attorneys? general', 'sentenced', 'pleaded guilty', 'privacy laws?', 'right[- ]to[- ]repair', 'fedramp', 'intellectual property', 'indicted', 'charged with', 'faces charges', 'seized', 'government (?:regulators?|agencies|policy|action|shutdown)', 'new bill', 'policymakers'],
     clues: ['=EU', '=SEC', 'seizes', 'arrested', '=NHTSA', '=FAA', 'european (?:commission|union)', 'gdpr', 'laws?', 'legal', 'illegal\\w*', '(?<!ray-)bann?(?:s|ed|ing)?', 'sanctions?', 'prosecutors?', 'compliance', 'policy', 'witness', 'settle(?:s|d|ment)?', 'lawyers', 'regulators?', 'regulatory', 'enforcement'],
     hints: ['bill', 'restrictions', 'governments?', 'trial', 'charges'],
   },
