@@ -88,6 +88,25 @@ describe('matchTopics', () => {
     expect(topicsOf('Kettle chatbot runs locally on your PC', 'It summarises your files without the cloud.')).not.toContain('hardware');
   });
 
+  test('a name or phrase that merely contains a topic word decides nothing', () => {
+    expect(topicsOf('A week with the Kettle Ray-Ban glasses')).not.toContain('regulation');
+    expect(topicsOf("Samsung's Galaxy Z Kettle is thinner than ever")).not.toContain('space');
+    expect(topicsOf('Kettle Cloud gets a new pricing model')).not.toContain('ai');
+    expect(topicsOf('Stolen OAuth tokens used to raid kettle accounts')).not.toContain('llm');
+    expect(topicsOf('Teapot launches Comet, a kettle browser')).not.toContain('space');
+    expect(topicsOf('Kettle raises prices in 100 markets')).not.toContain('funding');
+    expect(topicsOf('Migrating 4,000 Jenkins jobs to a new kettle')).not.toContain('careers');
+    expect(topicsOf('How to write a good bug report for kettles')).not.toContain('research');
+  });
+
+  test('common wording of a subject decides it', () => {
+    expect(topicsOf('Kettle Inc lays off 6,000 employees')).toContain('careers');
+    expect(topicsOf('Teapot and Kettle agree to merge')).toContain('acquisitions');
+    expect(topicsOf('Rust 1.88 stabilizes let chains')).toContain('programming-languages');
+    expect(topicsOf('Kettle blocks third-party cookies by default')).toContain('privacy');
+    expect(topicsOf('Teapot open-sources its kettle scheduler')).toContain('open-source');
+  });
+
   test('passing words in the body never add up to a topic', () => {
     const summary = 'The kettle boils. Later the team mentions monitoring, metrics, logs and dashboards in passing.';
     expect(topicsOf('Kettle notes', summary)).not.toContain('observability');
