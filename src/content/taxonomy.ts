@@ -66,7 +66,7 @@ interface Evidence {
   strongest: Float64Array;
   /** By term group: how often each matched text was seen (a plural counts as its singular). */
   seen: Map<number, Map<string, number>>;
-  /** By term group: where its last mention ended, so that overlapping mentions count once. */
+  /** By topic: where its last mention ended, so that overlapping mentions (`AI chatbots`, `chatbots`) count once. */
   ends: Map<number, number>;
   /** Every mention counted, when the caller asked why (explainTopics). */
   log?: Array<{ topic: number; term: string; weight: number }>;
@@ -179,8 +179,8 @@ function tryGroups(groups: readonly TermGroup[] | undefined, text: string, at: n
     if (weight === 0 || evidence.score[group.topic] >= DECIDES || !startsWithKey(text, at, group.key)) continue;
     group.pattern.lastIndex = at;
     const match = group.pattern.exec(text);
-    if (!match || at < (evidence.ends.get(group.id) ?? 0)) continue;
-    evidence.ends.set(group.id, at + match[0].length);
+    if (!match || at < (evidence.ends.get(group.topic) ?? 0)) continue;
+    evidence.ends.set(group.topic, Math.max(evidence.ends.get(group.topic) ?? 0, at + match[0].length));
     const counts = counted(evidence, group, group.repeats ? match[0].toLowerCase().replace(/s$/, '') : '', weight);
     evidence.score[group.topic] += counts;
     if (counts > evidence.strongest[group.topic]) evidence.strongest[group.topic] = counts;

@@ -107,6 +107,11 @@ describe('matchTopics', () => {
     expect(topicsOf('Teapot open-sources its kettle scheduler')).toContain('open-source');
   });
 
+  test('overlapping mentions of one topic count once', () => {
+    const summary = 'The kettle court ruled on Tuesday. The judge cited competition from AI chatbots.';
+    expect(topicsOf('Kettle antitrust ruling', summary)).not.toContain('llm');
+  });
+
   test('passing words in the body never add up to a topic', () => {
     const summary = 'The kettle boils. Later the team mentions monitoring, metrics, logs and dashboards in passing.';
     expect(topicsOf('Kettle notes', summary)).not.toContain('observability');
