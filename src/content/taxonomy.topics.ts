@@ -205,7 +205,7 @@ const SOFTWARE_TOPICS: readonly TopicDefinition[] = [
   {
     slug: 'devops',
     name: 'DevOps & Infrastructure',
-    terms: ['devops', 'devsecops', 'ci/cd', 'continuous (?:integration|delivery|deployment)', 'terraform', 'opentofu', 'pulumi', 'ansible', 'crossplane', 'infrastructure[- ]as[- ]code', '=IaC', 'github actions', 'jenkins', 'circleci', 'gitops', 'platform engineer\\w*', '(?<!data )platform teams?', 'internal developer platforms?', '=SRE', 'site reliability', 'release engineering', 'feature flags?', 'deployment pipelines?', 'build pipelines?', 'blue/green', 'canary (?:deployments?|releases?)', 'argo ?cd'],
+    terms: ['devops', 'devsecops', 'ci/cd', 'continuous (?:integration|delivery|deployment)', 'terraform', 'opentofu', 'pulumi', 'ansible', 'crossplane', 'infrastructure[- ]as[- ]code', '=IaC', 'github actions?', 'jenkins', 'circleci', 'gitops', 'platform engineer\\w*', '(?<!data )platform teams?', 'internal developer platforms?', '=SRE', 'site reliability', 'release engineering', 'feature flags?', 'deployment pipelines?', 'build pipelines?', 'blue/green', 'canary (?:deployments?|releases?)', 'argo ?cd'],
     clues: ['deployments?', 'rollbacks?', 'self-host\\w*'],
     hints: ['infrastructure', 'pipelines?'],
     domains: ['hashicorp.com', 'platformengineering.org', 'octopus.com', 'harness.io'],
