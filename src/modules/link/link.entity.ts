@@ -32,7 +32,10 @@ export class Link {
   @Column({ type: 'text' })
   url!: string;
 
-  @Field({ description: 'The URL with entities decoded, tracking parameters removed and the host lower-cased.' })
+  @Field({
+    description:
+      'The URL with entities decoded, tracking parameters and share tokens removed and the host lower-cased: links sharing it are one story.',
+  })
   @Index('ix_link_canonical_url')
   @Column({ name: 'canonical_url', type: 'text' })
   canonicalUrl!: string;
@@ -42,9 +45,13 @@ export class Link {
   @Column({ type: 'varchar', length: 255 })
   domain!: string;
 
-  @Field({ description: 'Markdown.' })
+  /** Markdown as printed; served through LinkResolver.summary in the format asked for. */
   @Column({ type: 'text' })
   summary!: string;
+
+  /** The summary as plain text (content/summary.ts), kept for full-text search. */
+  @Column({ name: 'summary_text', type: 'text', default: '' })
+  summaryText!: string;
 
   @Field(() => String, { nullable: true, description: 'As printed: "8 minute read", "GitHub Repo".' })
   @Column({ name: 'read_time_label', type: 'text', nullable: true })
