@@ -1,10 +1,9 @@
 import { IssueTooLargeError } from './import.errors';
 import { NEWSLETTERS } from './newsletter-names';
-import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
+import type { ImportWarning, ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
 import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
-import { sponsorOf } from '../content/sponsor-name';
 
 /**
  * What an issue should look like in the database, in plain values: the
@@ -12,8 +11,6 @@ import { sponsorOf } from '../content/sponsor-name';
  * The writer compares it with what is stored and writes the difference.
  */
 export interface PlannedLink extends ParsedLink {
-  /** The advertiser a sponsored link is for (null for house ads and ads naming nobody); `domain` is its key. */
-  sponsor: { domain: string; name: string } | null;
   tags: string[];
 }
 
@@ -38,14 +35,12 @@ export interface IssuePlan {
   headline: string;
   sections: PlannedSection[];
   placements: PlannedPlacement[];
+  /** What the parser left out, reported with the import. */
+  warnings: ImportWarning[];
 }
 
 function planLink(link: ParsedLink): PlannedLink {
-  return {
-    ...link,
-    sponsor: link.sponsored ? sponsorOf({ title: link.title, body: link.summary, url: link.url }) : null,
-    tags: matchTopics(link),
-  };
+  return { ...link, tags: matchTopics(link) };
 }
 
 function planPlacement(block: ParsedSponsorBlock): PlannedPlacement {
@@ -77,6 +72,7 @@ export function planIssue(parsed: ParsedIssue): IssuePlan {
     headline: parsed.headline,
     sections,
     placements: parsed.sponsorBlocks.map(planPlacement),
+    warnings: parsed.warnings,
   };
   const tooLarge = overContentLimit(plan);
   if (tooLarge) throw new IssueTooLargeError(tooLarge);
