@@ -121,9 +121,10 @@ async function run(serverUrl: string, dataDir: string | null, bench: Case, folde
     onOutcome: () => (peakRss = Math.max(peakRss, process.memoryUsage.rss())),
   });
   const cpu = process.cpuUsage(cpuBefore);
+  // While the pool's backends live: the CPU of backends that exited reaches the postmaster's count only once it reaps them.
+  const serverAfter = serverCpuSeconds(dataDir);
   const [{ n: stored }] = await dataSource.query('SELECT count(*)::int AS n FROM link');
   await dataSource.destroy();
-  const serverAfter = serverCpuSeconds(dataDir);
   const rate = summary.linksWritten / summary.seconds;
   const perLink = (seconds: number) => `${((seconds * 1e6) / summary.linksWritten).toFixed(0)} µs`;
   const serverCpu = serverBefore === null || serverAfter === null ? '' : `, Postgres ${perLink(serverAfter - serverBefore)}`;

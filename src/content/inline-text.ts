@@ -26,13 +26,19 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
+/** Text collapseSpaces would change: a space other than U+0020, two in a row, or one at an end. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+/** Text collapseSpacesPerLine would change: a space other than U+0020 or a line break, two after a word, or one ending a line. */
+const UNTIDY_LINES = /[^\S \n]|\S {2}| (?:\n|$)/;
+
 /** Non-breaking spaces become spaces, runs of spaces collapse, ends are trimmed. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Like collapseSpaces inside each line, keeping line breaks and list indentation. */
 export function collapseSpacesPerLine(text: string): string {
+  if (!UNTIDY_LINES.test(text)) return text;
   return text
     .split('\n')
     .map((line) => {

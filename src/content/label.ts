@@ -57,6 +57,20 @@ export function isSponsored(label: string | null): boolean {
   return label !== null && SPONSOR.test(label);
 }
 
+/** The label without the word that marks sponsorship ("GitHub Repo Sponsor" → "GitHub Repo"). */
+function withoutSponsor(label: string | null): string {
+  return label === null ? '' : SPONSOR.test(label) ? label.replace(/\bsponsor(?:ed)?\b/gi, '').trim() : label.trim();
+}
+
+/** A job ad's label: a house job or curator post, or a company's place and pay. */
+function isJobText(text: string): boolean {
+  return text !== '' && JOB_LABEL.test(text) && readMinutes(text) === null;
+}
+
+function isJobLabel(label: string | null): boolean {
+  return isJobText(withoutSponsor(label));
+}
+
 /** Where a link is printed, when that says something its label does not. */
 export interface LinkContext {
   /** The link sits in a section of job posts, where a label naming only a place means a job. */
@@ -69,8 +83,8 @@ export interface LinkContext {
  * podcast or thread decides over a bare reading time; otherwise OTHER.
  */
 export function linkKind(label: string | null, url: string, context: LinkContext = {}): LinkKind {
-  const text = (label ?? '').replace(/\bsponsor(?:ed)?\b/gi, '').trim();
-  if (text !== '' && readMinutes(text) === null && JOB_LABEL.test(text)) return 'JOB';
+  const text = withoutSponsor(label);
+  if (isJobText(text)) return 'JOB';
   const fromLabel = LABEL_KINDS.find(([, pattern]) => pattern.test(text))?.[0];
   if (context.jobSection && !fromLabel && PLACE_LABEL.test(text)) return 'JOB';
   if (fromLabel && fromLabel !== 'ARTICLE') return fromLabel;
@@ -96,6 +110,6 @@ const JOB_URL = /^[a-z]+:\/\/[^/]+\/(?:.*\/)?(?:jobs?|careers?)\/|^https?:\/\/(?
  */
 export function isJobSection(title: string | null, items: ReadonlyArray<{ label: string | null; url: string }>): boolean {
   if (title !== null && JOB_SECTION_TITLE.test(title)) return true;
-  const jobs = items.filter((item) => JOB_URL.test(item.url.trim()) || linkKind(item.label, item.url) === 'JOB').length;
+  const jobs = items.filter((item) => JOB_URL.test(item.url.trim()) || isJobLabel(item.label)).length;
   return items.length > 0 && jobs * 2 >= items.length;
 }

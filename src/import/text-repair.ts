@@ -54,12 +54,20 @@ type Verdict = 'clear' | 'ambiguous' | 'transit' | 'reject';
 const BYTE_TABLES: readonly ByteTable[] = MOJIBAKE_CHARSETS.map(byteTable);
 
 /**
+ * Two characters that some charset maps to a UTF-8 lead byte and a continuation byte: every
+ * mangled sequence holds such a pair, so text without one (most clean text) is passed over at once.
+ */
+const LEAD_THEN_CONTINUATION = new RegExp(
+  `[${charsMapping(0xc2, 0xf4)}][${charsMapping(0x80, 0xbf)}]`,
+);
+
+/**
  * The text with its mojibake undone; clean text (accents, dashes, emoji) comes back as it was.
  * Characters in transit are decoded only if later passes decode them away; if any is left
  * over, the repair is redone without them.
  */
 export function repairMojibake(text: string): string {
-  if (!HAS_NON_ASCII_RUN.test(text)) return text;
+  if (!HAS_NON_ASCII_RUN.test(text) || !LEAD_THEN_CONTINUATION.test(text)) return text;
   const repaired = repairPasses(text, true);
   if (repaired === text || !IN_TRANSIT.test(repaired) || countInTransit(repaired) <= countInTransit(text)) return repaired;
   return repairPasses(text, false);
@@ -81,7 +89,7 @@ function countInTransit(text: string): number {
 
 /** Repairs with the charset that removes the most markers, or returns the text unchanged. */
 function repairOnce(text: string, allowTransit: boolean): string {
-  if (!HAS_NON_ASCII_RUN.test(text)) return text;
+  if (!HAS_NON_ASCII_RUN.test(text) || !LEAD_THEN_CONTINUATION.test(text)) return text;
   let best: Candidate = { text, evidence: 0 };
   for (const table of BYTE_TABLES) {
     const candidate = repairWith(text, table, allowTransit);
@@ -177,4 +185,10 @@ function judge(sequence: Sequence, inWord: boolean): Verdict {
 
 function byteTable(charset: SingleByteCharset): ByteTable {
   return new Map(Array.from(charset.high, (char, index) => [char, 0x80 + index]));
+}
+
+/** A character class body (escaped code points) of the characters any charset maps to bytes first..last. */
+function charsMapping(first: number, last: number): string {
+  const chars = new Set(MOJIBAKE_CHARSETS.flatMap((charset) => Array.from(charset.high).slice(first - 0x80, last - 0x80 + 1)));
+  return Array.from(chars, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 }
