@@ -26,19 +26,19 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/** Text collapseSpaces would change: a space other than U+0020, two in a row, or one at an end. */
-const UNTIDY = /[^\S ]| {2}|^ | $/;
-/** Text collapseSpacesPerLine would change: a space other than U+0020 or a line break, two after a word, or one ending a line. */
-const UNTIDY_LINES = /[^\S \n]|\S {2}| (?:\n|$)/;
+/** A space other than U+0020 (for collapseSpaces) or other than U+0020 and a line break (per line). */
+const OTHER_SPACE = /[^\S ]/;
+const OTHER_SPACE_IN_LINES = /[^\S \n]/;
 
 /** Non-breaking spaces become spaces, runs of spaces collapse, ends are trimmed. */
 export function collapseSpaces(text: string): string {
-  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  const untidy = text.includes('  ') || text.startsWith(' ') || text.endsWith(' ') || OTHER_SPACE.test(text);
+  return untidy ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Like collapseSpaces inside each line, keeping line breaks and list indentation. */
 export function collapseSpacesPerLine(text: string): string {
-  if (!UNTIDY_LINES.test(text)) return text;
+  if (!text.includes('  ') && !text.includes(' \n') && !text.endsWith(' ') && !OTHER_SPACE_IN_LINES.test(text)) return text;
   return text
     .split('\n')
     .map((line) => {

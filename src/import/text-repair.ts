@@ -11,7 +11,6 @@ import { MOJIBAKE_CHARSETS, SingleByteCharset } from './text-repair.charsets';
 
 /** A run of characters that could be the bytes of a mangled UTF-8 sequence. */
 const NON_ASCII_RUN = /[\u0080-\uffff]{2,}/g;
-const HAS_NON_ASCII_RUN = /[\u0080-\uffff]{2,}/;
 
 /** Text mangled twice (or three times) is undone by repeating the repair, a pass per mangling. */
 const MAX_PASSES = 3;
@@ -53,13 +52,9 @@ type Verdict = 'clear' | 'ambiguous' | 'transit' | 'reject';
 
 const BYTE_TABLES: readonly ByteTable[] = MOJIBAKE_CHARSETS.map(byteTable);
 
-/**
- * Two characters that some charset maps to a UTF-8 lead byte and a continuation byte: every
- * mangled sequence holds such a pair, so text without one (most clean text) is passed over at once.
- */
-const LEAD_THEN_CONTINUATION = new RegExp(
-  `[${charsMapping(0xc2, 0xf4)}][${charsMapping(0x80, 0xbf)}]`,
-);
+/** Characters some charset maps to a UTF-8 lead byte, and to a continuation byte (all in the BMP). */
+const LEAD_CHARS = charCodesMapping(0xc2, 0xf4);
+const CONTINUATION_CHARS = charCodesMapping(0x80, 0xbf);
 
 /**
  * The text with its mojibake undone; clean text (accents, dashes, emoji) comes back as it was.
@@ -67,7 +62,7 @@ const LEAD_THEN_CONTINUATION = new RegExp(
  * over, the repair is redone without them.
  */
 export function repairMojibake(text: string): string {
-  if (!HAS_NON_ASCII_RUN.test(text) || !LEAD_THEN_CONTINUATION.test(text)) return text;
+  if (!mayHoldMojibake(text)) return text;
   const repaired = repairPasses(text, true);
   if (repaired === text || !IN_TRANSIT.test(repaired) || countInTransit(repaired) <= countInTransit(text)) return repaired;
   return repairPasses(text, false);
@@ -89,7 +84,7 @@ function countInTransit(text: string): number {
 
 /** Repairs with the charset that removes the most markers, or returns the text unchanged. */
 function repairOnce(text: string, allowTransit: boolean): string {
-  if (!HAS_NON_ASCII_RUN.test(text) || !LEAD_THEN_CONTINUATION.test(text)) return text;
+  if (!mayHoldMojibake(text)) return text;
   let best: Candidate = { text, evidence: 0 };
   for (const table of BYTE_TABLES) {
     const candidate = repairWith(text, table, allowTransit);
@@ -187,8 +182,19 @@ function byteTable(charset: SingleByteCharset): ByteTable {
   return new Map(Array.from(charset.high, (char, index) => [char, 0x80 + index]));
 }
 
-/** A character class body (escaped code points) of the characters any charset maps to bytes first..last. */
-function charsMapping(first: number, last: number): string {
-  const chars = new Set(MOJIBAKE_CHARSETS.flatMap((charset) => Array.from(charset.high).slice(first - 0x80, last - 0x80 + 1)));
-  return Array.from(chars, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+/**
+ * Whether a lead character is followed by a continuation character somewhere: every mangled
+ * sequence holds such a pair, so text without one (most clean text) is passed over at once.
+ */
+function mayHoldMojibake(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && LEAD_CHARS.has(code) && CONTINUATION_CHARS.has(text.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+
+/** The code points any charset maps to bytes first..last. */
+function charCodesMapping(first: number, last: number): ReadonlySet<number> {
+  return new Set(MOJIBAKE_CHARSETS.flatMap((charset) => Array.from(charset.high, (char) => char.charCodeAt(0)).slice(first - 0x80, last - 0x80 + 1)));
 }
