@@ -63,6 +63,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Link.tags': { maxItems: MAX_TAGS_PER_LINK },
   // Tags an editor put on (at most a link's tags) plus taxonomy tags taken off (at most as many).
   'Link.tagDecisions': { maxItems: 2 * MAX_TAGS_PER_LINK },
+  // An import's warnings are built in memory from the one document it read: free, however many.
+  'ImportIssuePayload.warnings': { cost: 0, maxItems: MAX_LINKS_PER_ISSUE },
   'Sponsor.links': { maxItems: SPONSOR_LIST_CAP },
   'Sponsor.placements': { maxItems: SPONSOR_LIST_CAP },
 
