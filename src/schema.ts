@@ -15,6 +15,8 @@ import { LinkResolver } from './modules/link/link.resolver';
 import { LinkStoryResolver } from './modules/link/link-story.resolver';
 import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
+import { IssueRelatedResolver, LinkRelatedResolver } from './modules/search/related.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { SectionEditResolver } from './modules/section/section-edit.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
 import { PlacementEditResolver } from './modules/sponsor/placement-edit.resolver';
@@ -32,12 +34,15 @@ export const RESOLVERS = [
   ImportResolver,
   IssueResolver,
   IssueEditResolver,
+  IssueRelatedResolver,
   LinkResolver,
   LinkEditResolver,
   LinkStoryResolver,
+  LinkRelatedResolver,
   NewsletterResolver,
   NewsletterEditResolver,
   PlacementEditResolver,
+  SearchResolver,
   SectionResolver,
   SectionEditResolver,
   SponsorResolver,

@@ -13,6 +13,9 @@ import { LinkService } from './modules/link/link.service';
 import { StoryService } from './modules/link/link-story.service';
 import { NewsletterEditService } from './modules/newsletter/newsletter-edit.service';
 import { NewsletterService } from './modules/newsletter/newsletter.service';
+import { FacetService } from './modules/search/facets.service';
+import { RelatedService } from './modules/search/related.service';
+import { SearchService } from './modules/search/search.service';
 import { SectionEditService } from './modules/section/section-edit.service';
 import { SectionService } from './modules/section/section.service';
 import { PlacementEditService } from './modules/sponsor/placement-edit.service';
@@ -25,11 +28,13 @@ import { TagService } from './modules/tag/tag.service';
 export type ServicesConfig = Pick<Config, 'keyLastUsedIntervalS'>;
 
 export function createServices(dataSource: DataSource, config: ServicesConfig) {
+  const search = new SearchService(dataSource);
   return {
     apiKeys: new ApiKeyService(dataSource, config.keyLastUsedIntervalS),
     auditLog: new AuditLogService(dataSource),
     categories: new CategoryService(dataSource),
     categoryEdits: new CategoryEditService(dataSource),
+    facets: new FacetService(dataSource, search),
     feedTokens: new FeedTokenService(dataSource),
     /** A fresh importer per call, so cached ids never outlive one request. */
     importer: () => new Importer(dataSource),
@@ -40,6 +45,8 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     newsletters: new NewsletterService(dataSource),
     newsletterEdits: new NewsletterEditService(dataSource),
     placementEdits: new PlacementEditService(dataSource),
+    related: new RelatedService(dataSource),
+    search,
     sections: new SectionService(dataSource),
     sectionEdits: new SectionEditService(dataSource),
     sponsors: new SponsorService(dataSource),

@@ -1,18 +1,15 @@
 import type { Viewer } from '../../auth/policy';
-import { BadUserInputError } from '../../common/errors';
-import { quote } from '../../common/excerpt';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { canonicalizeUrl, isHttpUrl } from '../../content/url';
-import { inCategories } from '../category/category.filters';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
-import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
-import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
-import { LinkFilter, LinksArgs } from './link.inputs';
+import { LINKS_WITH_ISSUES, whereLinks } from './link.filters';
+import { LinksArgs } from './link.inputs';
+import { searchText } from '../search/search.service';
+import { matchesCondition, tsquery } from '../search/search.sql';
 
 /**
  * Rows after the cursor `[date, issueId, sectionPosition, position]` in list order, given
@@ -26,27 +23,17 @@ export function afterKey([date, issueId, sectionPosition, position]: string[], n
     : `(${dateColumn}, ${issueColumn}, ${sectionColumn}, ${positionColumn}) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`;
 }
 
-/** The canonical URL a `url` filter matches: canonicalised as stored URLs are; a text that is no URL is refused. */
-function storyUrl(url: string): string {
-  const canonical = canonicalizeUrl(url);
-  if (!isHttpUrl(canonical) && !/^mailto:[^@\s]+@[^@\s]+$/i.test(canonical)) {
-    throw new BadUserInputError(`filter.url ${quote(url)} is not an absolute http(s) URL; include the scheme, as in "https://example.com/post".`, {
-      argumentName: 'filter',
-    });
-  }
-  return canonical;
-}
-
-const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
-
 /** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
   /**
    * Links of published issues; of other statuses when an editor or admin asks
    * (`filter.statuses`). `distinct`: each story once, as its first link in the order.
+   * `query`: only links matching it as search matches them (search.sql.ts), still
+   * in list order, with no typo correction (a feed of a search).
    */
-  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
-    const where = this.filtered(filter, viewer);
+  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer, query: string | null = null): Promise<Page<Link>> {
+    const where = whereLinks(new SqlWhere(), filter, viewer);
+    if (query !== null) where.and(matchesCondition(tsquery(where.param(searchText(query, 'q')))));
     const matching = `${LINKS_WITH_ISSUES} ${where}`;
     const countSql = distinct ? `SELECT count(*)::int AS n FROM (SELECT DISTINCT l.canonical_url ${matching}) stories` : `SELECT count(*) AS n ${matching}`;
     const countParams = [...where.params];
@@ -80,26 +67,6 @@ export class LinkService extends SqlService {
       }),
     );
     return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
-  }
-
-  private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
-    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
-    where.and(ScopeSql.of(where, viewer.scope).link());
-    whereIssueScope(where, filter);
-    if (filter?.categories?.length) {
-      where.and(inCategories(where, filter.categories, 's.category_id'));
-    }
-    whereTags(where, filter?.tags, LINK_TAGS);
-    if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);
-    if (filter?.sponsored !== undefined && filter.sponsored !== null) {
-      where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
-    }
-    if (filter?.url !== undefined && filter.url !== null) where.and(`l.canonical_url = ${where.param(storyUrl(filter.url))}`);
-    if (filter?.domains?.length) {
-      const domains = filter.domains.map((domain) => domain.trim().toLowerCase().replace(/^www\./, ''));
-      where.and(`l.domain = ANY(${where.param(domains)}::text[])`);
-    }
-    return where;
   }
 
   bySectionIds(sectionIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
