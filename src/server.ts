@@ -55,7 +55,8 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, feeds under /feeds, the reader at /read/, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, feeds under /feeds,
+ * /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {

@@ -5,10 +5,10 @@ import {
   MAX_SECTIONS_PER_ISSUE,
   MAX_TAGS_PER_LINK,
 } from '../content/limits';
-import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { LinkKind } from '../modules/link/link-kind';
 import { MAX_RELATED } from '../modules/search/related.service';
 import { MAX_FACET_VALUES } from '../modules/search/search.inputs';
+import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { SPONSOR_LIST_CAP } from '../modules/sponsor/sponsor.resolver';
 
 /**
