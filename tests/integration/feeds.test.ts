@@ -162,7 +162,7 @@ describe('the links feed', () => {
     expect(await count('/feeds/newsletters/bulk.json')).toBeLessThanOrEqual(4);
   });
 
-  it.each([
+  it.each<[string, { newsletters?: string[] }]>([
     ['k8s', {}],
     ['k8s', { newsletters: ['devops'] }],
     ['"K8s two" or repo', {}],
