@@ -162,6 +162,22 @@ describe('the links feed', () => {
     expect(await count('/feeds/newsletters/bulk.json')).toBeLessThanOrEqual(4);
   });
 
+  it.each<[string, { newsletters?: string[] }]>([
+    ['k8s', {}],
+    ['k8s', { newsletters: ['devops'] }],
+    ['"K8s two" or repo', {}],
+    ['k8s -devops', {}],
+    ['bulk', {}],
+  ])('?q=%s (filter %j): the links search(query:) finds, in the feed\'s order (newest first)', async (q, filter) => {
+    const { data, errors } = await h.gql(`query($q: String!, $filter: LinkFilter) { search(query: $q, filter: $filter, first: 100) { edges { node { id } } } }`, { q, filter });
+    expect(errors).toBeUndefined();
+    const found = new Set(data!.search.edges.map((edge: { node: { id: string } }) => Number(edge.node.id)));
+    expect(found.size).toBeGreaterThan(0);
+    const expected = (await graphqlLinkIds(filter, 100)).filter((id) => found.has(id)).slice(0, 50);
+    const params = new URLSearchParams({ q, ...(filter.newsletters ? { newsletters: filter.newsletters.join(',') } : {}) });
+    for (const format of FORMATS) expect(itemIds(await read(`/feeds/links.${format}?${params}`))).toEqual(expected);
+  });
+
   it('50 items unless limit says otherwise, at most 100; the newest ones', async () => {
     const all = await graphqlLinkIds({}, 100);
     expect(all.length).toBeGreaterThan(60);
@@ -184,6 +200,9 @@ describe('the links feed', () => {
     ['/feeds/links.atom?sponsored=maybe', 'sponsored'],
     ['/feeds/links.atom?distinct=yes', 'distinct'],
     ['/feeds/links.atom?url=a&url=b', 'url'],
+    ['/feeds/links.atom?q=-only', undefined],
+    [`/feeds/links.atom?q=${'w'.repeat(257)}`, 'q'],
+    ['/feeds/tags/kubernetes.atom?q=k8s', 'q'],
     ['/feeds/links.atom?date.from=2025-02-30', 'date.from'],
     ['/feeds/links.atom?date.from=2025-03-02&date.to=2025-03-01', undefined],
     [`/feeds/links.atom?tags=${Array.from({ length: 51 }, (_, n) => `t${n}`).join(',')}`, 'tags.any'],

@@ -482,6 +482,15 @@ const PATHS: PathCase[] = [
     },
   },
   {
+    path: 'feeds: /feeds/links?q= (a search, newest first) matches the caller’s links only, by their titles or their issues’ headlines',
+    async run(_ask, { view, feed }) {
+      for (const q of ['link', 'headline']) {
+        const parsed = (await feed(`/feeds/links.json?limit=100&q=${q}`))!;
+        expect({ q, ids: feedIds(parsed) }).toEqual({ q, ids: view.linksNewestFirst });
+      }
+    },
+  },
+  {
     path: 'feeds: /feeds/newsletters/{slug} for every newsletter: visible issues newest first, their visible sections and links inside; 404 outside the view',
     covers: ['Issue', 'Link'],
     async run(_ask, { world, view, feed }) {

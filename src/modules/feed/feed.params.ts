@@ -6,6 +6,7 @@ import { DateRangeInput, TagFilterInput } from '../issue/issue.inputs';
 import { IssueStatus } from '../issue/issue-status';
 import { LinkKind } from '../link/link-kind';
 import { LinkFilter } from '../link/link.inputs';
+import { MAX_QUERY_LENGTH } from '../search/search.inputs';
 
 /**
  * What a feed URL asks for: the path names the feed and its format, the query
@@ -29,7 +30,7 @@ export interface FeedRequest {
   limit: number;
   /** The link filter of a links feed; the category or tag of those feeds. */
   filter: LinkFilter;
-  /** A search query (`q`), for the search API to take once it exists; null without one. */
+  /** Only links matching this search query (`q`), as search matches them; null without one. */
   query: string | null;
   /** Each story (canonical URL) once, as `links(distinct: true)`. */
   distinct: boolean;
@@ -167,5 +168,8 @@ export async function parseFeedRequest(subject: FeedSubject, format: FeedFormat,
   const failure = firstFailure(await validate(filter, { forbidUnknownValues: false, skipUndefinedProperties: true }));
   if (failure) throw new BadUserInputError(`Invalid parameter ${failure.field}: ${failure.message}`, { field: failure.field });
   const query = single(params, 'q');
+  if (query && query.length > MAX_QUERY_LENGTH) {
+    throw new BadUserInputError(`q may be at most ${MAX_QUERY_LENGTH} characters, got ${query.length}.`, { field: 'q' });
+  }
   return { ...base, filter, query: query ? query : null, distinct: booleanOf(params, 'distinct') ?? false };
 }

@@ -1,5 +1,5 @@
 import type { Viewer } from '../../auth/policy';
-import { BadUserInputError, NotFoundError } from '../../common/errors';
+import { NotFoundError } from '../../common/errors';
 import { DateOrder } from '../../common/ordering';
 import { createContext } from '../../context';
 import type { Services } from '../../services';
@@ -124,11 +124,8 @@ export class FeedBuilder {
 
   /** One item per link, newest first, through the list GraphQL's `links` uses. */
   private async linkEntries(request: FeedRequest): Promise<FeedEntry[]> {
-    if (request.query !== null) {
-      throw new BadUserInputError('Search (q) is not available in feeds yet: filter with the other parameters.', { field: 'q' });
-    }
-    const { filter, limit: first, distinct } = request;
-    const page = await this.services.links.list({ filter, first, distinct, orderBy: DateOrder.NEWEST_FIRST }, this.viewer);
+    const { filter, limit: first, distinct, query } = request;
+    const page = await this.services.links.list({ filter, first, distinct, orderBy: DateOrder.NEWEST_FIRST }, this.viewer, query);
     const links = page.edges.map((edge) => edge.node);
     return Promise.all(links.map((link) => this.linkEntry(link)));
   }

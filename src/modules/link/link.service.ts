@@ -8,6 +8,8 @@ import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { Link } from './link.entity';
 import { LINKS_WITH_ISSUES, whereLinks } from './link.filters';
 import { LinksArgs } from './link.inputs';
+import { searchText } from '../search/search.service';
+import { matchesCondition, tsquery } from '../search/search.sql';
 
 /**
  * Rows after the cursor `[date, issueId, sectionPosition, position]` in list order, given
@@ -26,9 +28,12 @@ export class LinkService extends SqlService {
   /**
    * Links of published issues; of other statuses when an editor or admin asks
    * (`filter.statuses`). `distinct`: each story once, as its first link in the order.
+   * `query`: only links matching it as search matches them (search.sql.ts), still
+   * in list order, with no typo correction (a feed of a search).
    */
-  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
+  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer, query: string | null = null): Promise<Page<Link>> {
     const where = whereLinks(new SqlWhere(), filter, viewer);
+    if (query !== null) where.and(matchesCondition(tsquery(where.param(searchText(query, 'q')))));
     const matching = `${LINKS_WITH_ISSUES} ${where}`;
     const countSql = distinct ? `SELECT count(*)::int AS n FROM (SELECT DISTINCT l.canonical_url ${matching}) stories` : `SELECT count(*) AS n ${matching}`;
     const countParams = [...where.params];

@@ -33,6 +33,15 @@ export function matchesSql(query: string, filters: string): string {
              AND NOT l.search_document @@ ${query} AND (l.search_document || ${HEADLINE_DOCUMENT}) @@ ${query}`;
 }
 
+/**
+ * The condition that the link `l` (of the issue `i`) matches `query`, as the two
+ * branches of `matchesSql` decide together: for lists in their own order (a
+ * feed of a search, newest first), where no rank is needed.
+ */
+export function matchesCondition(query: string): string {
+  return `(l.search_document @@ ${query} OR (${HEADLINE_DOCUMENT} @@ ${query} AND (l.search_document || ${HEADLINE_DOCUMENT}) @@ ${query}))`;
+}
+
 /** Titles looked at for corrections of one word: enough to find its usual spelling, few enough to stay fast. */
 const CORRECTION_TITLES = 50;
 
