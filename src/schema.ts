@@ -11,6 +11,7 @@ import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkEditResolver } from './modules/link/link-edit.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
+import { LinkStoryResolver } from './modules/link/link-story.resolver';
 import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
 import { IssueRelatedResolver, LinkRelatedResolver } from './modules/search/related.resolver';
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   LinkResolver,
   LinkEditResolver,
   LinkRelatedResolver,
+  LinkStoryResolver,
   NewsletterResolver,
   NewsletterEditResolver,
   PlacementEditResolver,

@@ -20,15 +20,22 @@ import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
+import { adminOnly, metricsHandler } from './http/metrics';
+import { Observability } from './observability/observability';
+import { currentRequest } from './observability/request-record';
+import type { DestinationStream } from 'pino';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability'> &
+  Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
 /** What a server may be given rather than build: tests pass a quota store on a clock they move. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 export interface AppServer {
@@ -36,6 +43,9 @@ export interface AppServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  observability: Observability;
+  /** The separate /metrics listener when `metricsPort` is set (not yet listening); else null. */
+  metricsServer: http.Server | null;
 }
 
 /**
@@ -46,7 +56,9 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   const schema = shareRootCalls(await buildGraphQLSchema());
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
+  const observability = await Observability.create(config.observability, dataSource, parts.logDestination);
   const app = express();
+  app.use(observability.middleware());
   const httpServer = http.createServer(httpServerOptions(timeouts), app);
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
@@ -64,6 +76,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
+      observability.plugin(),
     ],
   });
   await apollo.start();
@@ -73,6 +86,10 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
+  const metrics = metricsHandler(observability.metrics);
+  let metricsServer: http.Server | null = null;
+  if (config.metricsPort == null) app.get('/metrics', adminOnly(config.adminToken, services.apiKeys), metrics);
+  else metricsServer = http.createServer(express().get('/metrics', metrics));
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),
@@ -82,12 +99,16 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       retryAfterS: timeouts.retryAfterS,
       outage,
       context: async ({ req, res }) => {
-        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
+        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys).then((known) => {
+          const record = currentRequest();
+          if (record) record.keyId = known.actor?.keyId ?? null;
+          return known;
+        });
         return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
       },
     }),
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema };
+  return { app, httpServer, apollo, schema, observability, metricsServer };
 }

@@ -9,6 +9,7 @@ import { IssueEditService } from './modules/issue/issue-edit.service';
 import { IssueService } from './modules/issue/issue.service';
 import { LinkEditService } from './modules/link/link-edit.service';
 import { LinkService } from './modules/link/link.service';
+import { StoryService } from './modules/link/link-story.service';
 import { NewsletterEditService } from './modules/newsletter/newsletter-edit.service';
 import { NewsletterService } from './modules/newsletter/newsletter.service';
 import { FacetService } from './modules/search/facets.service';
@@ -47,6 +48,7 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     sections: new SectionService(dataSource),
     sectionEdits: new SectionEditService(dataSource),
     sponsors: new SponsorService(dataSource),
+    stories: new StoryService(dataSource),
     sponsorEdits: new SponsorEditService(dataSource),
     tags: new TagService(dataSource),
     tagEdits: new TagEditService(dataSource),

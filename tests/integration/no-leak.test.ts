@@ -302,6 +302,66 @@ const PATHS: PathCase[] = [
     },
   },
   {
+    path: 'links(distinct: true): every page newest and oldest first, each story once with its appearances (and theirs)',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String, $order: DateOrder) { links(distinct: true, first: 2, after: $after, orderBy: $order) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id canonicalUrl
+          appearances(first: 100) { totalCount edges { node { id canonicalUrl issue { id date newsletter { id slug } } } } } } } } }`;
+      for (const [order, expected] of [['NEWEST_FIRST', view.storiesNewestFirst], ['OLDEST_FIRST', view.storiesOldestFirst]] as const) {
+        const { nodes, totals } = await allPages(ask, query, 'links', { order });
+        expect({ order, ids: ids(nodes), totals }).toEqual({ order, ids: expected, totals: [expected.length] });
+        for (const node of nodes) {
+          const appearances = view.appearancesOf(Number(node.id));
+          expect({ id: node.id, ids: ids(node.appearances.edges.map((edge: any) => edge.node)), total: node.appearances.totalCount }).toEqual({
+            id: node.id,
+            ids: appearances,
+            total: appearances.length,
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'Link.appearances: every page of every visible link’s other appearances, with totalCount',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { links(first: 100) { edges { node { id
+        appearances(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title issue { id } section { id } } } } } } } }`;
+      const first = await ask(query, { after: null });
+      for (const [index, { node }] of first.links.edges.entries()) {
+        const seen: number[] = [];
+        const totals = new Set<number>();
+        let after: string | null = null;
+        for (let page = 0; page < 20; page += 1) {
+          const data: any = page === 0 ? first : await ask(query, { after });
+          const connection = data.links.edges[index].node.appearances;
+          seen.push(...ids(connection.edges.map((edge: any) => edge.node)));
+          totals.add(connection.totalCount);
+          if (!connection.pageInfo.hasNextPage) break;
+          after = connection.pageInfo.endCursor;
+        }
+        const expected = view.appearancesOf(Number(node.id));
+        expect({ id: node.id, seen, totals: [...totals] }).toEqual({ id: node.id, seen: expected, totals: [expected.length] });
+      }
+    },
+  },
+  {
+    path: 'links(filter: { url }): every story of the archive, drafts’ included, asked for by a tracking-laden URL',
+    async run(ask, { world, view }) {
+      const query = `query($url: String!) { links(first: 100, filter: { url: $url }) { totalCount edges { node { id canonicalUrl } } } }`;
+      for (const canonicalUrl of new Set(world.links.map((link) => link.canonicalUrl))) {
+        const data = await ask(query, { url: `\u200b${canonicalUrl}?utm_source=partner&ref=feed#?utm_medium=email` });
+        const expected = view.linksOfStory(canonicalUrl);
+        expect({ canonicalUrl, ids: ids(data.links.edges.map((edge: any) => edge.node)), total: data.links.totalCount }).toEqual({
+          canonicalUrl,
+          ids: expected,
+          total: expected.length,
+        });
+      }
+    },
+  },
+  {
     path: 'search: every page of a query every title holds ("link"), with highlights',
     covers: ['Link'],
     async run(ask, { view }) {
@@ -470,6 +530,15 @@ it('the world has rows in and out of every scope, drafts and scheduled issues wi
     expect(view.visible.Link.size).toBeGreaterThan(0);
     expect(view.visible.Link.size).toBeLessThan(viewOf(world, null).visible.Link.size);
   }
+});
+
+it('the world has stories told in several newsletters, in drafts only, and split by scopes', () => {
+  const story = (name: string) => `https://stories.example/${name}`;
+  const all = viewOf(world, null);
+  expect([story('alpha'), story('beta'), story('gamma'), story('delta')].map((url) => all.linksOfStory(url).length)).toEqual([3, 1, 2, 0]);
+  expect(world.links.filter((link) => link.canonicalUrl === story('alpha'))).toHaveLength(4);
+  const tagged = viewOf(world, { tags: ['infosec', 'k8s'] });
+  expect([story('alpha'), story('beta'), story('gamma')].map((url) => tagged.linksOfStory(url).length)).toEqual([2, 0, 1]);
 });
 
 it('the oracle agrees with a hand count for the tag-scoped partner (an old slug "infosec" names "security")', () => {

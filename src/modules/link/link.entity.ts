@@ -35,7 +35,10 @@ export class Link {
   @Column({ type: 'text' })
   url!: string;
 
-  @Field({ description: 'The URL with entities decoded, tracking parameters removed and the host lower-cased.' })
+  @Field({
+    description:
+      'The URL with entities decoded, tracking parameters and share tokens removed and the host lower-cased: links sharing it are one story.',
+  })
   @Index('ix_link_canonical_url')
   @Column({ name: 'canonical_url', type: 'text' })
   canonicalUrl!: string;

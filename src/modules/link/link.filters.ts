@@ -1,5 +1,8 @@
 import type { Viewer } from '../../auth/policy';
+import { BadUserInputError } from '../../common/errors';
+import { quote } from '../../common/excerpt';
 import { SqlWhere } from '../../common/sql';
+import { canonicalizeUrl, isHttpUrl } from '../../content/url';
 import { inCategories } from '../category/category.filters';
 import { ScopeSql } from '../issue/issue.scope';
 import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
@@ -12,6 +15,17 @@ export const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section
 /** The dimensions of a link filter that facets count by, each as if it alone were not filtered. */
 export const FACET_DIMENSIONS = ['tags', 'categories', 'kinds', 'newsletters', 'domains', 'years'] as const;
 export type FacetDimension = (typeof FACET_DIMENSIONS)[number];
+
+/** The canonical URL a `url` filter matches: canonicalised as stored URLs are; a text that is no URL is refused. */
+function storyUrl(url: string): string {
+  const canonical = canonicalizeUrl(url);
+  if (!isHttpUrl(canonical) && !/^mailto:[^@\s]+@[^@\s]+$/i.test(canonical)) {
+    throw new BadUserInputError(`filter.url ${quote(url)} is not an absolute http(s) URL; include the scheme, as in "https://example.com/post".`, {
+      argumentName: 'filter',
+    });
+  }
+  return canonical;
+}
 
 /** Domains as links store them: lower case, without `www.`. */
 function normalizedDomains(domains: readonly string[]): string[] {
@@ -41,13 +55,14 @@ export function dimensionConditions(where: SqlWhere, filter: LinkFilter | undefi
 
 /**
  * What every link read starts from: the statuses the viewer may read (published
- * only unless an editor asks), its partner scope, and the filter's sponsorship,
- * the one filter facets do not count by.
+ * only unless an editor asks), its partner scope, and the filters facets do not
+ * count by (sponsorship, one story's URL).
  */
 export function whereVisibleLinks(where: SqlWhere, filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
   whereStatuses(where, viewer, filter?.statuses, 'filter.statuses');
   where.and(ScopeSql.of(where, viewer.scope).link());
   if (filter?.sponsored !== undefined && filter.sponsored !== null) where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
+  if (filter?.url !== undefined && filter.url !== null) where.and(`l.canonical_url = ${where.param(storyUrl(filter.url))}`);
   return where;
 }
 
