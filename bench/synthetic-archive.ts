@@ -1,6 +1,8 @@
 /**
- * A deterministic synthetic archive in the rendered-markdown format the
+ * Deterministic synthetic archives in the rendered-markdown format the
  * importer reads: same seed, same bytes. Used by the import benchmark.
+ * `syntheticIssue` is a plain, regular shape; `realShapedIssue` follows the
+ * statistics of the real corpus (../shared/corpus, 66 issues, 982 items).
  */
 
 const NEWSLETTERS = ['TLDR', 'TLDR AI', 'TLDR DevOps', 'TLDR InfoSec', 'TLDR Data'];
@@ -44,6 +46,7 @@ function isoDay(index: number): string {
 export interface SyntheticIssue {
   name: string;
   markdown: string;
+  /** Links the importer writes (a sponsor block naming its advertiser is a placement, not a link). */
   links: number;
 }
 
@@ -87,3 +90,5 @@ export function syntheticIssue(n: number, linksPerIssue = 15): SyntheticIssue {
   lines.push('Love TLDR? Tell your friends and get rewards!', '');
   return { name: `${newsletter.replace(/\s+/g, '-').toLowerCase()}-${date}.md`, markdown: lines.join('\n'), links: linksPerIssue };
 }
+
+export { realShapedIssue } from './real-shaped-archive';

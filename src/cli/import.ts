@@ -47,11 +47,13 @@ function main(): void {
       // Fresh statistics, so the planner does not treat a just-filled archive as empty.
       await dataSource.query('ANALYZE issue, section, link, link_tag, sponsor_placement');
     }
+    for (const { file, code, message } of summary.warnings) console.error(`warning: ${file}: ${code}: ${message}`);
     for (const { file, reason } of summary.failed) console.error(`failed: ${file}: ${reason}`);
     const verb = dryRun ? 'would be ' : '';
+    const warnings = summary.warnings.length ? `, ${summary.warnings.length} warnings` : '';
     console.log(
       `${summary.created} ${verb}created, ${summary.updated} ${verb}updated, ${summary.unchanged} unchanged, ` +
-        `${summary.failed.length} failed; ${summary.linksWritten} links ${dryRun ? 'would be written' : 'written'} ` +
+        `${summary.failed.length} failed${warnings}; ${summary.linksWritten} links ${dryRun ? 'would be written' : 'written'} ` +
         `in ${summary.seconds.toFixed(2)} s`,
     );
     return summary.failed.length ? 1 : 0;

@@ -26,13 +26,19 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
+/** A space other than U+0020 (for collapseSpaces) or other than U+0020 and a line break (per line). */
+const OTHER_SPACE = /[^\S ]/;
+const OTHER_SPACE_IN_LINES = /[^\S \n]/;
+
 /** Non-breaking spaces become spaces, runs of spaces collapse, ends are trimmed. */
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  const untidy = text.includes('  ') || text.startsWith(' ') || text.endsWith(' ') || OTHER_SPACE.test(text);
+  return untidy ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Like collapseSpaces inside each line, keeping line breaks and list indentation. */
 export function collapseSpacesPerLine(text: string): string {
+  if (!text.includes('  ') && !text.includes(' \n') && !text.endsWith(' ') && !OTHER_SPACE_IN_LINES.test(text)) return text;
   return text
     .split('\n')
     .map((line) => {

@@ -2,8 +2,8 @@
  * What a link's URL and label say about it, derived the same way whether the
  * link was imported or typed in by an editor.
  */
-import { isSponsored, LinkKind, linkKind, readMinutes } from './label';
-import { creditSponsor } from './sponsor-name';
+import { isSponsored, LinkContext, LinkKind, linkKind, readMinutes } from './label';
+import { creditSponsor, SponsorCredit } from './sponsor-name';
 import { canonicalizeUrl, domainOf } from './url';
 
 export interface DerivedLinkFields {
@@ -15,18 +15,24 @@ export interface DerivedLinkFields {
 }
 
 /**
- * The fields of a link from its URL and label; given its title and summary too, a link
- * labelled as sponsored that is the newsletter's own ad is of kind HOUSE_AD.
+ * The fields of a link from its URL and label. Given its title and summary (or the sponsor
+ * credit already read from them), a sponsored link that is the newsletter's own ad is of
+ * kind HOUSE_AD; given where it is printed, a place-only label in a job section makes a JOB.
  */
-export function deriveLinkFields(url: string, label: string | null, text?: { title: string; summary: string }): DerivedLinkFields {
+export function deriveLinkFields(
+  url: string,
+  label: string | null,
+  text?: { title: string; summary: string; credit?: SponsorCredit },
+  context: LinkContext = {},
+): DerivedLinkFields {
   const canonicalUrl = canonicalizeUrl(url);
   const sponsored = isSponsored(label);
-  const house = sponsored && creditSponsor({ title: text?.title ?? '', body: text?.summary ?? '', url }).kind === 'HOUSE';
+  const credit = sponsored ? (text?.credit ?? creditSponsor({ title: text?.title ?? '', body: text?.summary ?? '', url })) : null;
   return {
     canonicalUrl,
     domain: domainOf(canonicalUrl),
     readMinutes: readMinutes(label),
-    kind: house ? 'HOUSE_AD' : linkKind(label, canonicalUrl),
+    kind: credit?.kind === 'HOUSE' ? 'HOUSE_AD' : linkKind(label, canonicalUrl, context),
     sponsored,
   };
 }

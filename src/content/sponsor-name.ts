@@ -134,13 +134,15 @@ function spellingOf(label: string, tokens: readonly Token[], tld: string): strin
     for (let end = start; end < Math.min(tokens.length, start + 4); end++) {
       folded += tokens[end].folded;
       if (folded.length > wanted.length + tld.length) break;
+      const words = end - start + 1;
+      const better = folded.length > bestLength || (folded.length === bestLength && words < bestWords);
+      // namesSite needs the label to start or end with the words (or equal them with its tld): test that before building the text.
+      if (!better || !(wanted.startsWith(folded) || wanted.endsWith(folded) || folded === wanted + tld)) continue;
       const text = tokens
         .slice(start, end + 1)
         .map((token) => token.text)
         .join(' ');
-      const words = end - start + 1;
-      const better = folded.length > bestLength || (folded.length === bestLength && words < bestWords);
-      if (better && namesSite(folded, wanted, tld, text)) {
+      if (namesSite(folded, wanted, tld, text)) {
         best = text;
         bestLength = folded.length;
         bestWords = words;

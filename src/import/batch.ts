@@ -31,6 +31,8 @@ export interface BatchSummary {
   updated: number;
   unchanged: number;
   failed: Array<{ file: string; reason: string }>;
+  /** Items left out of the imported files, and why, in file order. */
+  warnings: Array<{ file: string; code: string; message: string }>;
   linksWritten: number;
   seconds: number;
 }
@@ -48,7 +50,7 @@ export interface BatchOptions {
 /** Imports files with a few concurrent writers; one file's failure never stops the others. */
 export async function importFiles(importer: Importer, files: string[], options: BatchOptions): Promise<BatchSummary> {
   const started = process.hrtime.bigint();
-  const summary: BatchSummary = { created: 0, updated: 0, unchanged: 0, failed: [], linksWritten: 0, seconds: 0 };
+  const summary: BatchSummary = { created: 0, updated: 0, unchanged: 0, failed: [], warnings: [], linksWritten: 0, seconds: 0 };
   let next = 0;
   let done = 0;
   const worker = async () => {
@@ -60,6 +62,7 @@ export async function importFiles(importer: Importer, files: string[], options: 
         result = await importer.import({ text, newsletter: options.newsletter, dryRun: options.dryRun, actor: options.actor });
         summary[result.status === 'CREATED' ? 'created' : result.status === 'UPDATED' ? 'updated' : 'unchanged'] += 1;
         if (result.status !== 'UNCHANGED') summary.linksWritten += result.links;
+        for (const warning of result.warnings) summary.warnings.push({ file, ...warning });
       } catch (error) {
         result = error instanceof Error ? error : new Error(String(error));
         summary.failed.push({ file, reason: result.message });
@@ -70,8 +73,9 @@ export async function importFiles(importer: Importer, files: string[], options: 
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, worker));
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  // Writers finish out of order; report failures in file order.
+  // Writers finish out of order; report failures and warnings in file order (a stable sort keeps each file's own order).
   const order = new Map(files.map((file, index) => [file, index]));
   summary.failed.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  summary.warnings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   return summary;
 }

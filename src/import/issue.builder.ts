@@ -5,9 +5,10 @@
 import { isIsoDate } from '../common/scalars';
 import { NotAnIssueError, UnknownNewsletterError } from './import.errors';
 import { collapseSpaces, decodeHtmlEntities } from '../content/inline-text';
-import { buildLink, buildSponsorBlock, isPlacementItem, RawItem } from './item.builder';
+import { isJobSection } from '../content/label';
+import { ItemReading, readItem, RawItem, splitHeading } from './item.builder';
 import { newsletterFromHeading } from './newsletter-names';
-import type { ParsedIssue } from './parsed-issue';
+import type { ImportWarning, ParsedIssue, ParsedLink, ParsedSection } from './parsed-issue';
 
 export interface RawSection {
   title: string;
@@ -40,19 +41,36 @@ export function buildIssue(raw: RawIssue, options: ParseOptions = {}): ParsedIss
   if (raw.topItems.length === 0 && raw.sections.every((section) => section.items.length === 0)) {
     throw new NotAnIssueError(`no items ${ITEM_FORMAT} after the heading "# ${raw.headingText}"; the file may be truncated`);
   }
+  const warnings: ImportWarning[] = [];
+  const top = raw.topItems.map((item, position) => readItem(item, { section: null, position }));
   return {
     newsletter: options.newsletter ?? newsletterFromHeading(heading)?.slug ?? failUnknown(heading),
     heading,
     date,
     headline: collapseSpaces(decodeHtmlEntities(raw.headline)),
-    sponsorBlocks: raw.topItems.filter(isPlacementItem).map(buildSponsorBlock),
-    topLinks: raw.topItems.filter((item) => !isPlacementItem(item)).map(buildLink),
-    sections: raw.sections.map((section) => ({
-      title: collapseSpaces(decodeHtmlEntities(section.title)),
-      emoji: section.emoji,
-      links: section.items.map(buildLink),
-    })),
+    sponsorBlocks: top.flatMap((reading) => (reading.type === 'placement' ? [reading.block] : [])),
+    topLinks: linksOf(top, warnings),
+    sections: raw.sections.map((section) => buildSection(section, warnings)),
+    warnings,
   };
+}
+
+function buildSection(section: RawSection, warnings: ImportWarning[]): ParsedSection {
+  const title = collapseSpaces(decodeHtmlEntities(section.title));
+  const headings = section.items.map((item) => splitHeading(item.heading));
+  const jobSection = isJobSection(title, headings.map((heading, index) => ({ label: heading.label, url: section.items[index].url })));
+  const readings = section.items.map((item, position) => readItem(item, { section: title, position, jobSection }, headings[position]));
+  return { title, emoji: section.emoji, links: linksOf(readings, warnings) };
+}
+
+/** The links among the readings; the warnings of skipped items go to `warnings`. */
+function linksOf(readings: readonly ItemReading[], warnings: ImportWarning[]): ParsedLink[] {
+  const links: ParsedLink[] = [];
+  for (const reading of readings) {
+    if (reading.type === 'link') links.push(reading.link);
+    if (reading.type === 'skipped') warnings.push(reading.warning);
+  }
+  return links;
 }
 
 /** Splits "TLDR AI 2025-03-13" into the newsletter's name and a date that exists. */

@@ -1,10 +1,9 @@
 import { IssueTooLargeError } from './import.errors';
 import { NEWSLETTERS } from './newsletter-names';
-import type { ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
+import type { ImportWarning, ParsedIssue, ParsedLink, ParsedSponsorBlock } from './parsed-issue';
 import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
-import { sponsorOf } from '../content/sponsor-name';
 import { summaryText } from '../content/summary';
 
 /**
@@ -13,8 +12,6 @@ import { summaryText } from '../content/summary';
  * The writer compares it with what is stored and writes the difference.
  */
 export interface PlannedLink extends ParsedLink {
-  /** The advertiser a sponsored link is for (null for house ads and ads naming nobody); `domain` is its key. */
-  sponsor: { domain: string; name: string } | null;
   tags: string[];
   /** The summary as plain text, for search. */
   summaryText: string;
@@ -41,15 +38,12 @@ export interface IssuePlan {
   headline: string;
   sections: PlannedSection[];
   placements: PlannedPlacement[];
+  /** What the parser left out, reported with the import. */
+  warnings: ImportWarning[];
 }
 
 function planLink(link: ParsedLink): PlannedLink {
-  return {
-    ...link,
-    sponsor: link.sponsored ? sponsorOf({ title: link.title, body: link.summary, url: link.url }) : null,
-    tags: matchTopics(link),
-    summaryText: summaryText(link.summary),
-  };
+  return { ...link, tags: matchTopics(link), summaryText: summaryText(link.summary) };
 }
 
 function planPlacement(block: ParsedSponsorBlock): PlannedPlacement {
@@ -81,6 +75,7 @@ export function planIssue(parsed: ParsedIssue): IssuePlan {
     headline: parsed.headline,
     sections,
     placements: parsed.sponsorBlocks.map(planPlacement),
+    warnings: parsed.warnings,
   };
   const tooLarge = overContentLimit(plan);
   if (tooLarge) throw new IssueTooLargeError(tooLarge);

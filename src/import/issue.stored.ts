@@ -126,5 +126,6 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
       url: row.url,
       sponsor: { domain: row.domain, name: row.name },
     })),
+    warnings: [],
   };
 }

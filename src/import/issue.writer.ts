@@ -6,6 +6,7 @@ import { TOPICS } from '../content/taxonomy';
 import { IdCache, IdScope } from './id-cache';
 import { describeChanges } from './issue.diff';
 import type { IssuePlan } from './issue.plan';
+import type { ImportWarning } from './parsed-issue';
 import { CREATE_ISSUE, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
 import { linkTags, StoredTagOverride, TaxonomyTags } from '../modules/tag/taxonomy-tags';
@@ -26,6 +27,8 @@ export interface ImportOutcome {
   /** What it replaces of the editors' version, as `changes` words it; empty unless `overwritesEdits`. */
   overwrites: string[];
   dryRun: boolean;
+  /** Items the parser left out, and why. */
+  warnings: ImportWarning[];
 }
 
 export interface WriteOptions {
@@ -155,6 +158,7 @@ function outcomeOf(
     overwritesEdits,
     overwrites: overwritesEdits ? described : [],
     dryRun,
+    warnings: plan.warnings,
   };
 }
 
@@ -166,6 +170,7 @@ function auditSummary(outcome: ImportOutcome, plan: IssuePlan): object {
     placements: plan.placements.length,
     changes: outcome.changes,
     overwroteEdits: outcome.overwritesEdits,
+    ...(outcome.warnings.length ? { warnings: outcome.warnings.map((warning) => warning.code) } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export interface ParsedLink {
   readMinutes: number | null;
   kind: LinkKind;
   sponsored: boolean;
+  /** The advertiser a sponsored link is for; null for other links, house ads and ads naming nobody. `domain` is its key. */
+  sponsor: { domain: string; name: string } | null;
 }
 
 export interface ParsedSponsorBlock {
@@ -48,6 +50,14 @@ export interface ParsedSection {
   links: ParsedLink[];
 }
 
+/** Something the importer left out or could not read as printed, reported with the import. */
+export interface ImportWarning {
+  /** EMPTY_TITLE: an item whose title is empty or only punctuation (such as ")"), skipped. */
+  code: 'EMPTY_TITLE';
+  /** Which item and why, in words. */
+  message: string;
+}
+
 export interface ParsedIssue {
   /** Newsletter slug (`ai`, `tech`, ...) inferred from the heading, or given by the caller. */
   newsletter: string;
@@ -61,4 +71,6 @@ export interface ParsedIssue {
   /** The other items of that block (house ads, job posts, ads naming nobody), kept as links of a "Top" section. */
   topLinks: ParsedLink[];
   sections: ParsedSection[];
+  /** Items skipped and why; empty for a clean issue. */
+  warnings: ImportWarning[];
 }

@@ -8,6 +8,7 @@ import {
 import { LinkKind } from '../modules/link/link-kind';
 import { MAX_RELATED } from '../modules/search/related.service';
 import { MAX_FACET_VALUES } from '../modules/search/search.inputs';
+import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { SPONSOR_LIST_CAP } from '../modules/sponsor/sponsor.resolver';
 
 /**
@@ -52,6 +53,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.categories': { maxItems: ASSUMED_MAX.categories },
   'Query.tags': { maxItems: ASSUMED_MAX.tags },
   'Query.apiKeys': { maxItems: ASSUMED_MAX.apiKeys },
+  'Query.feedTokens': { maxItems: MAX_LISTED_TOKENS },
 
   'Issue.sections': { maxItems: MAX_SECTIONS_PER_ISSUE },
   'Issue.links': { maxItems: MAX_LINKS_PER_ISSUE },
@@ -61,6 +63,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Link.tags': { maxItems: MAX_TAGS_PER_LINK },
   // Tags an editor put on (at most a link's tags) plus taxonomy tags taken off (at most as many).
   'Link.tagDecisions': { maxItems: 2 * MAX_TAGS_PER_LINK },
+  // An import's warnings are built in memory from the one document it read: free, however many.
+  'ImportIssuePayload.warnings': { cost: 0, maxItems: MAX_LINKS_PER_ISSUE },
   'Sponsor.links': { maxItems: SPONSOR_LIST_CAP },
   'Sponsor.placements': { maxItems: SPONSOR_LIST_CAP },
 

@@ -74,6 +74,17 @@ describe('importing a batch of files', () => {
     const again = await importFiles(new Importer(h.dataSource), files, { actor, dryRun: true });
     expect(again).toMatchObject({ created: 0, unchanged: 2, linksWritten: 0 });
   });
+
+  it('lists the items a file left out, with the file and a code', async () => {
+    const file = path.join(folder, 'lines.md');
+    fs.writeFileSync(file, fs.readFileSync(path.join(FIXTURES, 'tldr-lines-2031-05-06.md'), 'utf8'));
+    const summary = await importFiles(new Importer(h.dataSource), [file], { actor });
+    expect(summary).toMatchObject({ created: 1, failed: [] });
+    expect(summary.warnings.map((warning) => [warning.file, warning.code])).toEqual([
+      [file, 'EMPTY_TITLE'],
+      [file, 'EMPTY_TITLE'],
+    ]);
+  });
 });
 
 describeWithShared(CORPUS_DIR, 'importing the shared corpus', () => {

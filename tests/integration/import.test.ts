@@ -140,6 +140,56 @@ describe('importIssue', () => {
   });
 });
 
+describe('importIssue on an issue with malformed lines', () => {
+  const LINES = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'issues', 'tldr-lines-2031-05-06.md'), 'utf8');
+  const LINES_IMPORT = `mutation($input: ImportIssueInput!) {
+    importIssue(input: $input) {
+      status warnings { code message }
+      issue { id sections { title links { title url kind readMinutes sponsored tags { slug } } } sponsorPlacements { sponsor { name } } }
+    }
+  }`;
+
+  it('reports each item left out with a code, on a dry run and for real, and stores none of them', async () => {
+    const dryRun = await h.gql(LINES_IMPORT, { input: { markdown: LINES, dryRun: true } }, ADMIN_TOKEN);
+    expect(dryRun.errors).toBeUndefined();
+    const codes = dryRun.data?.importIssue.warnings.map((warning: any) => warning.code);
+    expect(codes).toEqual(['EMPTY_TITLE', 'EMPTY_TITLE']);
+
+    const { data, errors } = await h.gql(LINES_IMPORT, { input: { markdown: LINES } }, ADMIN_TOKEN);
+    expect(errors).toBeUndefined();
+    const result = data?.importIssue;
+    expect(result.status).toBe('CREATED');
+    expect(result.warnings[0]).toEqual({
+      code: 'EMPTY_TITLE',
+      message: 'item 4 of section "Big Tech & Startups" has no title ("[### )](…)"), so it was left out; it pointed to https://teapot.news/broken',
+    });
+    const links = result.issue.sections.flatMap((section: any) => section.links);
+    expect(links.map((link: any) => link.url)).not.toContain('https://teapot.news/broken');
+    expect(links.map((link: any) => link.url)).not.toContain('https://ads.kettle.example/offer');
+    expect(links.every((link: any) => /\w/.test(link.title))).toBe(true);
+    const [entry] = await h.dataSource.query(`SELECT summary FROM audit_entry WHERE action = 'importIssue' AND issue_id = $1`, [
+      Number(result.issue.id),
+    ]);
+    expect(entry.summary.warnings).toEqual(['EMPTY_TITLE', 'EMPTY_TITLE']);
+  });
+
+  it('stores durations in minutes, job kinds, and the doubled-link ads as the sponsored items they are', async () => {
+    const { data } = await h.gql(LINES_IMPORT, { input: { markdown: LINES } }, ADMIN_TOKEN);
+    const result = data?.importIssue;
+    expect(result.status).toBe('UNCHANGED');
+    const section = (title: string) => result.issue.sections.find((candidate: any) => candidate.title === title);
+    expect(section('Big Tech & Startups').links.map((link: any) => [link.kind, link.readMinutes, link.sponsored])).toEqual([
+      ['ARTICLE', 1, false],
+      ['PODCAST', 12, false],
+      ['PODCAST', 60, false],
+      ['OTHER', null, true],
+      ['VIDEO', 2, false],
+    ]);
+    expect(section('Jobs').links.map((link: any) => link.kind)).toEqual(['JOB', 'JOB', 'JOB', 'JOB', 'REPO']);
+    expect(result.issue.sponsorPlacements).toEqual([{ sponsor: { name: 'Kettlecloud' } }]);
+  });
+});
+
 describe('importIssue on a server without an admin token', () => {
   let closed: Harness;
 

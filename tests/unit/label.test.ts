@@ -1,4 +1,4 @@
-import { isSponsored, linkKind, readMinutes } from '../../src/content/label';
+import { isJobSection, isSponsored, linkKind, readMinutes } from '../../src/content/label';
 
 describe('readMinutes', () => {
   test.each([
@@ -11,7 +11,23 @@ describe('readMinutes', () => {
     ['2 minute video', 2],
     ['45 minute podcast', 45],
     ['51 minute presentation', 51],
+    ['45 second read', 1],
+    ['30 sec read', 1],
+    ['60 second video', 1],
+    ['90 second video', 2],
+    ['1 minute 30 second read', 2],
+    ['2 minutes and 30 seconds listen', 3],
+    ['12 minute audio', 12],
+    ['12-minute audio', 12],
+    ['1 hour podcast', 60],
+    ['1 hr 20 min podcast', 80],
+    ['1.5 hour video', 90],
+    ['2 hour audio', 120],
+    ['45 minute episode', 45],
+    ['5 minute', 5],
     ['GitHub Repo', null],
+    ['second opinion', null],
+    ['3 hour-long talks', null],
     ['Sponsor', null],
     ['TLDR Curator, ~5 hrs/week', null],
     ['Fully Remote, $100/hr', null],
@@ -49,6 +65,10 @@ describe('linkKind', () => {
     ['2 minute video', article, 'VIDEO'],
     ['51 minute presentation', article, 'VIDEO'],
     ['30 minute podcast', article, 'PODCAST'],
+    ['12 minute audio', article, 'PODCAST'],
+    ['1 hour podcast', article, 'PODCAST'],
+    ['45 second read', article, 'ARTICLE'],
+    ['45 minute keynote', article, 'VIDEO'],
     ['Hacker News Thread', 'https://news.ycombinator.com/item?id=1', 'THREAD'],
     ['Reddit Thread', article, 'THREAD'],
     ['Product', article, 'PRODUCT'],
@@ -78,5 +98,47 @@ describe('linkKind', () => {
     ['Sponsor', 'https://github.com/o/r', 'REPO'],
   ])('a telling URL decides over a bare reading time: (%s) %s → %s', (label, url, kind) => {
     expect(linkKind(label, url)).toBe(kind);
+  });
+});
+
+describe('linkKind in a job section', () => {
+  const post = 'https://kettle.example/jobs/1';
+  test.each([
+    ['San Francisco, CA', 'JOB'],
+    ['Remote', 'JOB'],
+    ['London / Berlin', 'JOB'],
+    ['Austin, TX or New York', 'JOB'],
+    ['Frankfurt am Main, Germany', 'JOB'],
+    ['São Paulo', 'JOB'],
+    ['NYC', 'JOB'],
+    ['GitHub Repo', 'REPO'],
+    ['8 minute read', 'ARTICLE'],
+    ['Sponsor', 'OTHER'],
+    ['first?', 'OTHER'],
+    [null, 'OTHER'],
+  ])('(%s) → %s', (label, kind) => {
+    expect(linkKind(label, post, { jobSection: true })).toBe(kind);
+  });
+
+  test('a place-only label elsewhere is no job', () => {
+    expect(linkKind('San Francisco, CA', post)).toBe('OTHER');
+    expect(linkKind('Lisbon, Portugal', post, { jobSection: false })).toBe('OTHER');
+  });
+});
+
+describe('isJobSection', () => {
+  const article = { label: '5 minute read', url: 'https://kettle.example/post' };
+  test.each([
+    ['Jobs', [article], true],
+    ['Careers at TLDR', [], true],
+    ['Hiring', [article], true],
+    ['Quick Links', [article, article], false],
+    ['Quick Links', [], false],
+    ['Openings', [{ label: 'Remote', url: 'https://a.example/x' }, { label: 'Austin, TX', url: 'https://a.example/careers/qa' }], true],
+    ['Openings', [{ label: 'Austin, TX', url: 'https://boards.greenhouse.io/kettle/1' }, article], true],
+    ['Openings', [{ label: 'Austin, TX', url: 'https://a.example/x' }, article, article], false],
+    [null, [{ label: 'TLDR Job', url: 'mailto:jobs@kettle.example' }], true],
+  ])('%p with %j → %p', (title, items, expected) => {
+    expect(isJobSection(title, items)).toBe(expected);
   });
 });

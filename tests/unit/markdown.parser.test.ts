@@ -52,6 +52,7 @@ describe('parseMarkdownIssue on a full issue', () => {
       readMinutes: 4,
       kind: 'ARTICLE',
       sponsored: false,
+      sponsor: null,
     });
   });
 

@@ -69,6 +69,38 @@ describe('repairMojibake', () => {
     expect(repairMojibake(mangle(mangle('it’s 🚀', WINDOWS_1252), WINDOWS_1252))).toBe('it’s 🚀');
   });
 
+  const CHARSETS = [MAC_ROMAN, WINDOWS_1252, LATIN_1];
+  const TWICE = CHARSETS.flatMap((first) => CHARSETS.map((second) => [first.name, second.name, first, second] as const));
+
+  describe.each(TWICE)('text mangled as %s, then as %s', (_first, _second, first, second) => {
+    test.each([
+      CLEAN,
+      'Google’s model 🚀, video inpainting 🎨, small models 🤏🏻',
+      'the “quoted” word — and 👨‍💻 ⚡️ 🇵🇹',
+      'Привет, μs and α-decay',
+    ])('is repaired: %s', (clean) => {
+      expect(repairMojibake(mangle(mangle(clean, first), second))).toBe(clean);
+    });
+  });
+
+  test('repairs text mangled three times', () => {
+    const clean = 'it’s “done” 🚀';
+    expect(repairMojibake(mangle(mangle(mangle(clean, MAC_ROMAN), WINDOWS_1252), MAC_ROMAN))).toBe(clean);
+  });
+
+  test('repairs a twice-mangled paragraph inside clean text', () => {
+    const text = `Clean — “quotes” 🚀.\n\n${mangle(mangle('Twice “mangled” 🤏🏻 text.', MAC_ROMAN), MAC_ROMAN)}`;
+    expect(repairMojibake(text)).toBe('Clean — “quotes” 🚀.\n\nTwice “mangled” 🤏🏻 text.');
+  });
+
+  test.each([
+    'an Apple logo \uf8ff beside “quotes”',
+    'a control\u0085 after a word and ¬Ö beside it',
+    'Ô£ø stays if nothing else explains it',
+  ])('leaves characters only a further mangling could explain as they are: %s', (clean) => {
+    expect(repairMojibake(clean)).toBe(clean);
+  });
+
   test('repairs a mangled paragraph inside otherwise clean text', () => {
     const text = `Clean intro — with “quotes”.\n\n${mangle('Then “mangled” text 🚀 follows.', MAC_ROMAN)}`;
     expect(repairMojibake(text)).toBe('Clean intro — with “quotes”.\n\nThen “mangled” text 🚀 follows.');

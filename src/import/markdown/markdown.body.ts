@@ -7,6 +7,11 @@ import type { RawItem } from '../item.builder';
 
 /** `[### Title (label)](url)`; URLs may hold parentheses, so the link runs to the line's last `)`. */
 const ITEM_LINE = /^\[###\s*(.*)\]\((.*)\)\s*$/;
+/**
+ * The heading of an item line whose link was printed twice, `[### T (Sponsor)](u](u)`: the
+ * greedy ITEM_LINE reads `T (Sponsor)](u` as its heading; the heading really ends at `)](`.
+ */
+const DOUBLED_LINK = /^(.*?\))\]\((\S+)$/;
 /** `### Section`; a bare `###` opens the unnamed block that holds the top sponsor. */
 const SECTION_LINE = /^###(?:\s+(.*))?$/;
 /** A line of emoji only (with joiners, variation selectors and skin tones), printed above a section. */
@@ -58,12 +63,18 @@ function toBlocks(lines: readonly string[]): Block[] {
     const item = ITEM_LINE.exec(line);
     const section = item ? null : SECTION_LINE.exec(line);
     if (item || section || line.trim() === '') endParagraph();
-    if (item) blocks.push({ type: 'item', heading: item[1], url: item[2] });
+    if (item) blocks.push({ type: 'item', ...itemParts(item[1], item[2]) });
     else if (section) blocks.push({ type: 'section', title: (section[1] ?? '').trim() });
     else if (line.trim() !== '') paragraph.push(line.trimEnd());
   }
   endParagraph();
   return blocks;
+}
+
+/** Heading and URL of an item line; of a link printed twice, the first, which follows the heading. */
+function itemParts(heading: string, url: string): { heading: string; url: string } {
+  const doubled = DOUBLED_LINK.exec(heading);
+  return doubled ? { heading: doubled[1], url: doubled[2] } : { heading, url };
 }
 
 /** Removes and returns a trailing emoji-only paragraph: the decoration above the next section. */

@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { IssueTooLargeError, NotAnIssueError, UnknownNewsletterError } from '../../import/import.errors';
 import { currentRequest } from '../../observability/request-record';
 import { Role } from '../api-key/role';
-import { ImportIssueInput, ImportIssuePayload, ImportStatus } from './import.types';
+import { ImportIssueInput, ImportIssuePayload, ImportStatus, ImportWarningCode } from './import.types';
 
 @Resolver()
 export class ImportResolver {
@@ -26,7 +26,8 @@ export class ImportResolver {
       });
       if (!outcome.dryRun) currentRequest()?.imports.push({ status: outcome.status, links: outcome.links });
       const issue = outcome.dryRun && outcome.status === 'CREATED' ? null : await context.loaders.issueById.load(outcome.issueId);
-      return { ...outcome, status: ImportStatus[outcome.status], linkCount: outcome.links, issue };
+      const warnings = outcome.warnings.map((warning) => ({ ...warning, code: ImportWarningCode[warning.code] }));
+      return { ...outcome, status: ImportStatus[outcome.status], linkCount: outcome.links, warnings, issue };
     } catch (error) {
       if (
         error instanceof NotAnIssueError ||

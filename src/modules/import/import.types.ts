@@ -10,6 +10,24 @@ export enum ImportStatus {
 
 registerEnumType(ImportStatus, { name: 'ImportStatus' });
 
+export enum ImportWarningCode {
+  EMPTY_TITLE = 'EMPTY_TITLE',
+}
+
+registerEnumType(ImportWarningCode, {
+  name: 'ImportWarningCode',
+  valuesConfig: { EMPTY_TITLE: { description: 'An item whose title is empty or only punctuation (such as ")"): left out.' } },
+});
+
+@ObjectType({ description: 'Something the import left out, and why.' })
+export class ImportWarning {
+  @Field(() => ImportWarningCode)
+  code!: ImportWarningCode;
+
+  @Field(() => String, { description: 'Which item, and where it pointed, in words.' })
+  message!: string;
+}
+
 /** Largest document accepted over GraphQL; real issues are 10 to 40 KB. */
 export const MAX_MARKDOWN_LENGTH = 1_000_000;
 
@@ -59,6 +77,9 @@ export class ImportIssuePayload {
 
   @Field(() => [String], { description: 'What it replaces of the editors\' version, in the words of `changes`; empty unless overwritesEdits.' })
   overwrites!: string[];
+
+  @Field(() => [ImportWarning], { description: 'Items left out of the issue, and why; empty for a clean issue.' })
+  warnings!: ImportWarning[];
 
   @Field(() => Issue, { nullable: true, description: 'The stored issue; null on a dry run of a new issue.' })
   issue!: Issue | null;

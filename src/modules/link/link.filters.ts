@@ -55,8 +55,8 @@ export function dimensionConditions(where: SqlWhere, filter: LinkFilter | undefi
 
 /**
  * What every link read starts from: the statuses the viewer may read (published
- * only unless an editor asks), its partner scope, and the filters facets do not
- * count by (sponsorship, one story's URL).
+ * only unless an editor asks), its partner scope, and the filter's sponsorship,
+ * and its story URL, the filters facets do not count by.
  */
 export function whereVisibleLinks(where: SqlWhere, filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
   whereStatuses(where, viewer, filter?.statuses, 'filter.statuses');
