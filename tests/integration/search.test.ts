@@ -231,6 +231,8 @@ describe('filters', () => {
     { sponsored: false },
     { domains: ['github.com', 'www.acme.dev'] },
     { statuses: ['PUBLISHED'] },
+    // One story, asked for by its URL with tracking added: the first databases link's.
+    { url: 'https://example.com/post-1?utm_source=newsletter' },
   ];
   const COMBINED = FILTERS.flatMap((a, i) => FILTERS.slice(i + 1).map((b) => ({ ...a, ...b })));
 

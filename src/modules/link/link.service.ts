@@ -2,7 +2,7 @@ import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
-import { hydrate, Keyed, Row } from '../../db/hydrate';
+import { columnsOf, hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { Link } from './link.entity';
@@ -48,13 +48,13 @@ export class LinkService extends SqlService {
       const earlier = newest
         ? `(i.date, i.id, -s.position, -l.position) > (m.issue_date, m.issue_key, -m.section_position, -m.position)`
         : `(i.date, i.id, s.position, l.position) < (m.issue_date, m.issue_key, m.section_position, m.position)`;
-      sql = `SELECT m.* FROM (SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
+      sql = `SELECT m.* FROM (SELECT ${columnsOf(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
           WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
             AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
           ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${first + 1}`;
     } else {
       if (key) where.and(afterKey(key, newest, ['i.date', 'i.id', 's.position', 'l.position']));
-      sql = `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+      sql = `SELECT ${columnsOf(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
          ${LINKS_WITH_ISSUES} ${where}
         ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`;
     }
@@ -74,7 +74,7 @@ export class LinkService extends SqlService {
     where.and(`l.section_id = ANY(${where.param(sectionIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l';
-    return this.keyed(Link, `SELECT l.*, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`, where.params);
+    return this.keyed(Link, `SELECT ${columnsOf(this.dataSource, Link, 'l')}, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`, where.params);
   }
 
   byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
@@ -84,7 +84,7 @@ export class LinkService extends SqlService {
     const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l JOIN section s ON s.id = l.section_id';
     return this.keyed(
       Link,
-      `SELECT l.*, s.issue_id AS key ${from} ${where.and(scoped.link())} ORDER BY s.issue_id, s.position, l.position`,
+      `SELECT ${columnsOf(this.dataSource, Link, 'l')}, s.issue_id AS key ${from} ${where.and(scoped.link())} ORDER BY s.issue_id, s.position, l.position`,
       where.params,
     );
   }

@@ -11,8 +11,12 @@ import { RANK_WEIGHTS } from './search.sql';
 export const DEFAULT_RELATED = 5;
 export const MAX_RELATED = 20;
 
-/** Links looked at on each side of a link's issue, per tag it carries: what keeps related cheap whatever the archive's size. */
-const NEIGHBOURS = 10;
+/**
+ * Links looked at on each side of a link's issue: per tag it carries, and
+ * whatever their tags. What keeps related cheap whatever the archive's size.
+ */
+const TAG_NEIGHBOURS = 8;
+const ISSUE_NEIGHBOURS = 5;
 
 /** SQL for a tsquery matching any lexeme of `document` (a tsvector expression) of the given weights, e.g. `{a}` for a title. */
 function anyLexeme(document: string, weights: string): string {
@@ -20,13 +24,14 @@ function anyLexeme(document: string, weights: string): string {
   return `(SELECT COALESCE(string_agg(${quoted}, ' | '), '')::tsquery FROM unnest(tsvector_to_array(ts_filter(${document}, '${weights}'))) AS w)`;
 }
 
-/** The `NEIGHBOURS` link ids just below `below` and just above `above` (SQL expressions), carrying the tag `tag` unless it is null. */
+/** The link ids just below `below` and just above `above` (SQL expressions): TAG_NEIGHBOURS carrying the tag `tag`, or ISSUE_NEIGHBOURS when it is null. */
 function neighbours(tag: string | null, below: string, above: string): string {
   const from = tag === null ? 'FROM link x WHERE TRUE' : `FROM link_tag x WHERE x.tag_id = ${tag}`;
   const id = tag === null ? 'x.id' : 'x.link_id';
-  return `(SELECT ${id} AS link_id ${from} AND ${id} < ${below} ORDER BY ${id} DESC LIMIT ${NEIGHBOURS})
+  const limit = tag === null ? ISSUE_NEIGHBOURS : TAG_NEIGHBOURS;
+  return `(SELECT ${id} AS link_id ${from} AND ${id} < ${below} ORDER BY ${id} DESC LIMIT ${limit})
           UNION ALL
-          (SELECT ${id} ${from} AND ${id} > ${above} ORDER BY ${id} LIMIT ${NEIGHBOURS})`;
+          (SELECT ${id} ${from} AND ${id} > ${above} ORDER BY ${id} LIMIT ${limit})`;
 }
 
 /** The lowest and highest link ids of the issue `issue` (an SQL expression): its neighbours lie outside them. */

@@ -1,7 +1,7 @@
 import type { PageArgs } from '../../common/loaders';
 import { ConnectionArgs, CursorKey, CursorPart, decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
-import { hydrate, Keyed, Row } from '../../db/hydrate';
+import { columnsOf, hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
@@ -29,8 +29,10 @@ interface SponsorList {
   after: (parts: string[]) => string;
   /** The scope's condition on a row (issue.scope.ts). */
   inScope: (scope: ScopeSql) => string;
-  /** The rows of the sponsor `k.id`, sorted, with the columns `cursorOf` reads. */
-  rows: (where: string, limit: number) => string;
+  /** The rows (`columns` of them) of the sponsor `k.id`, sorted, with the columns `cursorOf` reads. */
+  rows: (columns: string, where: string, limit: number) => string;
+  /** The alias of the rows' table in `rows`. */
+  alias: string;
   cursorOf: (row: Row) => CursorKey;
 }
 
@@ -40,8 +42,9 @@ const LINKS: SponsorList = {
   after: ([date, issueId, sectionPosition, position]) =>
     `(i.date, i.id, -s.position, -l.position) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`,
   inScope: (scope) => scope.link(),
-  rows: (where, limit) =>
-    `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+  alias: 'l',
+  rows: (columns, where, limit) =>
+    `SELECT ${columns}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
        FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
       WHERE l.sponsor_id = k.id AND ${isPublished()} ${where}
       ORDER BY i.date DESC, i.id DESC, s.position, l.position LIMIT ${limit}`,
@@ -53,8 +56,9 @@ const PLACEMENTS: SponsorList = {
   shape: ['date', 'int', 'int'],
   after: ([date, issueId, position]) => `(i.date, i.id, -p.position) < (${date}::date, ${issueId}::int, -${position}::int)`,
   inScope: (scope) => scope.placement(),
-  rows: (where, limit) =>
-    `SELECT p.*, i.date AS issue_date FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
+  alias: 'p',
+  rows: (columns, where, limit) =>
+    `SELECT ${columns}, i.date AS issue_date FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id
       WHERE p.sponsor_id = k.id AND ${isPublished()} ${where}
       ORDER BY i.date DESC, i.id DESC, p.position LIMIT ${limit}`,
   cursorOf: (row) => [row.issue_date as string, Number(row.issue_id), Number(row.position)],
@@ -156,8 +160,9 @@ export class SponsorService extends SqlService {
     const conditions = [list.inScope(ScopeSql.of(sql, scope))];
     if (after) conditions.push(list.after(decodeCursor(after, list.tag, list.shape).map((part) => sql.param(part))));
     const where = conditions.map((condition) => `AND ${condition}`).join(' ');
+    const columns = columnsOf(this.dataSource, target, list.alias);
     const rows = await this.dataSource.query<Row[]>(
-      `SELECT r.*, k.id AS key FROM unnest(${ids}::int[]) AS k(id) CROSS JOIN LATERAL (${list.rows(where, first + 1)}) r`,
+      `SELECT r.*, k.id AS key FROM unnest(${ids}::int[]) AS k(id) CROSS JOIN LATERAL (${list.rows(columns, where, first + 1)}) r`,
       sql.params,
     );
     const entities = hydrate(this.dataSource, target, rows);
