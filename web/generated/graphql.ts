@@ -63,6 +63,14 @@ export type ReaderIssueQueryVariables = Exact<{
 
 export type ReaderIssueQuery = { issue: { date: string, headline: string, newsletter: { slug: string, name: string }, sponsorPlacements: Array<{ title: string, body: string, url: string, sponsor: { name: string } }>, sections: Array<{ title: string | null, emoji: string | null, links: Array<{ id: string, title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, readMinutes: number | null, kind: LinkKind, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }> }> }>, previous: { date: string, headline: string } | null, next: { date: string, headline: string } | null } | null };
 
+export type ReaderSearchQueryVariables = Exact<{
+  query: string;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReaderSearchQuery = { search: { totalCount: number, correctedQuery: string | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ titleHighlight: string, summaryHighlight: string, node: { id: string, title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, kind: LinkKind, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }>, issue: { date: string, newsletter: { slug: string, name: string } } } }> } };
+
 export type ReaderTagQueryVariables = Exact<{
   tag: string;
   after?: string | null | undefined;
@@ -75,6 +83,11 @@ export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CatalogQuery = { categories: Array<{ slug: string, name: string, linkCount: number }>, tags: Array<{ slug: string, name: string, linkCount: number }>, sponsors: { totalCount: number, edges: Array<{ node: { name: string, domain: string, placementConnection: { totalCount: number, edges: Array<{ node: { title: string, issue: { date: string } } }> }, linkConnection: { totalCount: number, edges: Array<{ node: { title: string } }> } } }> } };
+
+export type ReadmeFacetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReadmeFacetsQuery = { linkFacets: { totalCount: number, correctedQuery: string | null, tags: Array<{ value: string, label: string, count: number }>, categories: Array<{ value: string, label: string, count: number }>, kinds: Array<{ value: string, count: number }>, newsletters: Array<{ value: string, label: string, count: number }>, domains: Array<{ value: string, count: number }>, years: Array<{ value: string, count: number }> } };
 
 export type ReadmeIssueQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -107,6 +120,21 @@ export type NextPageQueryVariables = Exact<{
 
 
 export type NextPageQuery = { issues: { edges: Array<{ node: { date: string } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ReadmeRelatedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReadmeRelatedQuery = { issue: { headline: string, related: Array<{ date: string, headline: string, newsletter: { slug: string } }>, links: Array<{ title: string, related: Array<{ title: string, url: string, issue: { date: string, newsletter: { slug: string } } }> }> } | null };
+
+export type ReadmeSearchQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReadmeSearchQuery = { search: { totalCount: number, correctedQuery: string | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ rank: number, titleHighlight: string, summaryHighlight: string, node: { title: string, url: string, kind: LinkKind, issue: { date: string, newsletter: { slug: string } }, tags: Array<{ slug: string }> } }> } };
+
+export type StoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoriesQuery = { links: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { title: string, canonicalUrl: string, issue: { date: string, newsletter: { slug: string } }, appearances: { totalCount: number, edges: Array<{ node: { title: string, issue: { date: string, newsletter: { slug: string } } } }> } } }> }, story: { totalCount: number, edges: Array<{ node: { title: string, url: string, issue: { date: string, newsletter: { slug: string } } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -384,6 +412,46 @@ export const ReaderIssueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReaderIssueQuery, ReaderIssueQueryVariables>;
+export const ReaderSearchDocument = new TypedDocumentString(`
+    query ReaderSearch($query: String!, $after: String) {
+  search(query: $query, first: 30, after: $after) {
+    totalCount
+    correctedQuery
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      titleHighlight
+      summaryHighlight
+      node {
+        id
+        title
+        url
+        domain
+        summary(format: TEXT)
+        readTimeLabel
+        kind
+        sponsored
+        sponsor {
+          name
+        }
+        tags {
+          slug
+          name
+        }
+        issue {
+          date
+          newsletter {
+            slug
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReaderSearchQuery, ReaderSearchQueryVariables>;
 export const ReaderTagDocument = new TypedDocumentString(`
     query ReaderTag($tag: String!, $after: String) {
   tags {
@@ -468,6 +536,41 @@ export const CatalogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const ReadmeFacetsDocument = new TypedDocumentString(`
+    query ReadmeFacets {
+  linkFacets(query: "kubernetes", filter: {kinds: [ARTICLE]}, top: 5) {
+    totalCount
+    correctedQuery
+    tags {
+      value
+      label
+      count
+    }
+    categories {
+      value
+      label
+      count
+    }
+    kinds {
+      value
+      count
+    }
+    newsletters {
+      value
+      label
+      count
+    }
+    domains {
+      value
+      count
+    }
+    years {
+      value
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadmeFacetsQuery, ReadmeFacetsQueryVariables>;
 export const ReadmeIssueDocument = new TypedDocumentString(`
     query ReadmeIssue {
   issue(newsletter: "ai", date: "2026-11-24") {
@@ -602,3 +705,120 @@ export const NextPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NextPageQuery, NextPageQueryVariables>;
+export const ReadmeRelatedDocument = new TypedDocumentString(`
+    query ReadmeRelated {
+  issue(newsletter: "devops", date: "2026-11-24") {
+    headline
+    related(first: 3) {
+      date
+      headline
+      newsletter {
+        slug
+      }
+    }
+    links {
+      title
+      related(first: 3) {
+        title
+        url
+        issue {
+          date
+          newsletter {
+            slug
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadmeRelatedQuery, ReadmeRelatedQueryVariables>;
+export const ReadmeSearchDocument = new TypedDocumentString(`
+    query ReadmeSearch {
+  search(
+    query: "postgres or kubernetes -podcast"
+    first: 10
+    filter: {newsletters: ["ai", "devops"]}
+    highlight: {start: "<b>", stop: "</b>"}
+  ) {
+    totalCount
+    correctedQuery
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      rank
+      titleHighlight
+      summaryHighlight
+      node {
+        title
+        url
+        kind
+        issue {
+          date
+          newsletter {
+            slug
+          }
+        }
+        tags {
+          slug
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReadmeSearchQuery, ReadmeSearchQueryVariables>;
+export const StoriesDocument = new TypedDocumentString(`
+    query Stories {
+  links(first: 20, distinct: true, filter: {tags: {any: ["ai"]}}) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        title
+        canonicalUrl
+        issue {
+          date
+          newsletter {
+            slug
+          }
+        }
+        appearances(first: 10) {
+          totalCount
+          edges {
+            node {
+              title
+              issue {
+                date
+                newsletter {
+                  slug
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  story: links(
+    filter: {url: "https://policy.example.eu/ai-guidance-final?utm_source=partner&ref=feed"}
+  ) {
+    totalCount
+    edges {
+      node {
+        title
+        url
+        issue {
+          date
+          newsletter {
+            slug
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StoriesQuery, StoriesQueryVariables>;
