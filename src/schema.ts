@@ -6,6 +6,7 @@ import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { CategoryEditResolver } from './modules/category/category-edit.resolver';
 import { CategoryResolver } from './modules/category/category.resolver';
+import { FeedTokenResolver } from './modules/feed/feed-token.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   AuditResolver,
   CategoryResolver,
   CategoryEditResolver,
+  FeedTokenResolver,
   ImportResolver,
   IssueResolver,
   IssueEditResolver,

@@ -15,6 +15,7 @@ import type { QuotaStore } from './limits/quota.store';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
+import { feedRoutes } from './http/feeds';
 import { graphqlHandler } from './http/graphql-handler';
 import { graphiqlAssets, graphiqlPage } from './http/graphiql';
 import { readerRoutes } from './http/reader';
@@ -29,7 +30,7 @@ import type { DestinationStream } from 'pino';
 import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds'> &
   Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
@@ -54,7 +55,8 @@ export interface AppServer {
 }
 
 /**
- * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, feeds under /feeds,
+ * /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
@@ -120,6 +122,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
         return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
       },
     }),
+  );
+  app.use(
+    '/feeds',
+    allowMethods('GET'),
+    feedRoutes({ services, admissions, schema, settings: config.feeds, deadlineMs: timeouts.requestDeadlineMs, retryAfterS: timeouts.retryAfterS }),
   );
   app.use(notFound);
   app.use(requestErrorHandler);

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Importer } from './import/importer';
 import { ApiKeyService } from './modules/api-key/api-key.service';
+import { FeedTokenService } from './modules/feed/feed-token.service';
 import { AuditLogService } from './modules/audit/audit-log.service';
 import { CategoryEditService } from './modules/category/category-edit.service';
 import { CategoryService } from './modules/category/category.service';
@@ -34,6 +35,7 @@ export function createServices(dataSource: DataSource, config: ServicesConfig) {
     categories: new CategoryService(dataSource),
     categoryEdits: new CategoryEditService(dataSource),
     facets: new FacetService(dataSource, search),
+    feedTokens: new FeedTokenService(dataSource),
     /** A fresh importer per call, so cached ids never outlive one request. */
     importer: () => new Importer(dataSource),
     issues: new IssueService(dataSource),

@@ -4,7 +4,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { canonicalizeUrl } from './url';
+import { withoutTracking } from './url';
 
 export type SummaryFormat = 'MARKDOWN' | 'HTML' | 'TEXT';
 
@@ -20,7 +20,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...(attribs.href ? { href: canonicalizeUrl(attribs.href) } : {}), rel: 'nofollow noopener noreferrer' },
+      attribs: { ...(attribs.href ? { href: withoutTracking(attribs.href) } : {}), rel: 'nofollow noopener noreferrer' },
     }),
   },
 };

@@ -36,7 +36,7 @@ export const SHARE_TOKEN_PARAMS: ReadonlySet<string> = new Set([
 
 /**
  * `ref` names a referrer everywhere (`?ref=producthunt`, `?ref=blog.example.com`)
- * except on code hosts, where it names a branch, tag or commit.
+ * except on code hosts, where it names a branch, tag or commit unless its value names a newsletter or feed.
  */
 export const REF_PARAMS: ReadonlySet<string> = new Set(['ref']);
 export const CODE_HOST = /(?:^|\.)(?:github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sr\.ht|gitea\.com)$|^git(?:lab|ea)?\./;

@@ -111,8 +111,8 @@ function paramKind(hostname: string): (name: string, value: string) => ParamKind
     if (onSite) return onSite;
     if (TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix))) return 'tracking';
     if (SHARE_TOKEN_PARAMS.has(key)) return 'share';
-    if (REF_PARAMS.has(key)) return codeHost ? null : 'tracking';
-    if (REFERRER_PARAMS.has(key) && REFERRER_VALUE.test(value)) return 'tracking';
+    if (REF_PARAMS.has(key) && !codeHost) return 'tracking';
+    if ((REFERRER_PARAMS.has(key) || REF_PARAMS.has(key)) && REFERRER_VALUE.test(value)) return 'tracking';
     return SHAPED_PARAMS.find(([shaped, shape]) => shaped === key && shape.test(value))?.[2] ?? null;
   };
 }

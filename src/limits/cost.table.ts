@@ -8,6 +8,7 @@ import {
 import { LinkKind } from '../modules/link/link-kind';
 import { MAX_RELATED } from '../modules/search/related.service';
 import { MAX_FACET_VALUES } from '../modules/search/search.inputs';
+import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { SPONSOR_LIST_CAP } from '../modules/sponsor/sponsor.resolver';
 
 /**
@@ -52,6 +53,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.categories': { maxItems: ASSUMED_MAX.categories },
   'Query.tags': { maxItems: ASSUMED_MAX.tags },
   'Query.apiKeys': { maxItems: ASSUMED_MAX.apiKeys },
+  'Query.feedTokens': { maxItems: MAX_LISTED_TOKENS },
 
   'Issue.sections': { maxItems: MAX_SECTIONS_PER_ISSUE },
   'Issue.links': { maxItems: MAX_LINKS_PER_ISSUE },

@@ -22,7 +22,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   'reader-archive.graphql': { newsletter: 'ai' },
   'reader-issue.graphql': { newsletter: 'ai', date: '2026-11-24' },
   'reader-tag.graphql': { tag: 'security' },
-  'reader-search.graphql': { query: 'robot hand' },
+  'reader-search.graphql': { query: 'kubernetes security' },
 };
 
 const PUBLIC_BUDGET = loadConfig({}).costBudgets.PUBLIC;

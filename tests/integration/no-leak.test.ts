@@ -12,6 +12,7 @@ import { Role } from '../../src/modules/api-key/role';
 import { ADMIN_TOKEN, Harness, startHarness } from '../support/harness';
 import { ENTITY_TYPES, EntityType, entitiesIn, ScopeSpec, seedScopeWorld, View, viewOf, World, WorldLink } from '../support/scope-world';
 import { everyMutation } from '../support/mutations';
+import { feedEntities, feedIds, feedQuery, Format, FORMATS, getFeed, htmlTexts, idOf, parseFeed, ParsedFeed } from '../support/feeds';
 
 type Ask = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 
@@ -21,6 +22,8 @@ interface Run {
   /** Cursors of the public's pages of one link / one issue, in order, to hand to other callers. */
   publicLinkCursors: Array<{ cursor: string; id: number }>;
   publicIssueCursors: Array<{ cursor: string; id: number }>;
+  /** GETs a feed path as the caller (its feed token added): the feed parsed and checked to spec, or null for a 404. */
+  feed: (path: string) => Promise<ParsedFeed | null>;
 }
 
 interface PathCase {
@@ -458,6 +461,77 @@ const PATHS: PathCase[] = [
       }
     },
   },
+  {
+    path: 'feeds: /feeds/links in every format, newest first, the caller’s links only',
+    covers: ['Link'],
+    async run(_ask, { view, feed }) {
+      for (const format of FORMATS) {
+        const parsed = (await feed(`/feeds/links.${format}?limit=100`))!;
+        expect({ format, ids: feedIds(parsed) }).toEqual({ format, ids: view.linksNewestFirst });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/links filters intersect the caller’s view (newsletters, tags by current or old slug, categories, sponsored, dates)',
+    async run(_ask, { world, view, feed }) {
+      for (const [filter, keep] of LINK_FILTERS) {
+        const expected = view.linksNewestFirst.filter((id) => keep(factsOf(world, world.links.find((link) => link.id === id)!)));
+        const parsed = (await feed(`/feeds/links.atom?limit=100&${feedQuery(filter)}`))!;
+        expect({ filter, ids: feedIds(parsed) }).toEqual({ filter, ids: expected });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/newsletters/{slug} for every newsletter: visible issues newest first, their visible sections and links inside; 404 outside the view',
+    covers: ['Issue', 'Link'],
+    async run(_ask, { world, view, feed }) {
+      for (const [n, newsletter] of world.newsletters.entries()) {
+        const format = FORMATS[n % FORMATS.length];
+        const parsed = await feed(`/feeds/newsletters/${newsletter.slug}.${format}`);
+        const issues = view.issuesNewestFirst.filter((id) => world.issues.find((issue) => issue.id === id)!.newsletter === newsletter.slug);
+        expect({ newsletter: newsletter.slug, ids: parsed && feedIds(parsed) }).toEqual({
+          newsletter: newsletter.slug,
+          ids: view.visible.Newsletter.has(newsletter.id) ? issues : null,
+        });
+        for (const item of parsed?.items ?? []) {
+          const id = idOf(item.id).id;
+          const texts = htmlTexts(item.html);
+          const links = world.links.filter((link) => texts.includes(link.title)).map((link) => link.id);
+          const sections = world.sections.filter((section) => texts.includes(section.title)).map((section) => section.id);
+          expect({ id, links, sections }).toEqual({
+            id,
+            links: view.linksOfIssue(id),
+            sections: view.sectionsOfIssue(id).filter((section) => view.linksOfSection(section).length > 0),
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/tags/{slug} for every tag and an old slug: the caller’s links carrying it; 404 when the caller sees no such link',
+    async run(_ask, { world, view, feed }) {
+      const slugs = [...world.tags.map((tag) => tag.slug), 'infosec'];
+      for (const [n, slug] of slugs.entries()) {
+        const tag = world.tags.find((candidate) => candidate.slug === slug || candidate.aliases.includes(slug))!;
+        const expected = view.linksNewestFirst.filter((id) => world.links.find((link) => link.id === id)!.tagIds.includes(tag.id));
+        const parsed = await feed(`/feeds/tags/${slug}.${FORMATS[n % FORMATS.length]}`);
+        expect({ slug, ids: parsed && feedIds(parsed) }).toEqual({ slug, ids: expected.length ? expected : null });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/categories/{slug} for every category: the caller’s links in its sections; 404 when the caller sees none',
+    async run(_ask, { world, view, feed }) {
+      for (const [n, category] of world.categories.entries()) {
+        const expected = view.linksNewestFirst.filter(
+          (id) => world.sections.find((section) => section.id === world.links.find((link) => link.id === id)!.sectionId)!.categoryId === category.id,
+        );
+        const parsed = await feed(`/feeds/categories/${category.slug}.${FORMATS[n % FORMATS.length]}`);
+        const visible = view.visible.Category.has(category.id);
+        expect({ slug: category.slug, ids: parsed && feedIds(parsed) }).toEqual({ slug: category.slug, ids: visible ? expected : null });
+      }
+    },
+  },
 ];
 
 interface Caller {
@@ -491,13 +565,18 @@ function withTypenames(query: string): string {
 let h: Harness;
 let world: World;
 const tokens = new Map<Caller, string | undefined>();
+/** Each partner caller's feed token (for ?token=), made for its key. */
+const feedTokens = new Map<Caller, string>();
 const publicLinkCursors: Run['publicLinkCursors'] = [];
 const publicIssueCursors: Run['publicIssueCursors'] = [];
 
-async function createPartnerKey(name: string, scope: ScopeSpec | null): Promise<string> {
-  const input = { name, role: Role.PARTNER, scope };
-  const { data, errors } = await h.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input }, ADMIN_TOKEN);
+async function createPartnerKey(caller: Caller, scope: ScopeSpec | null): Promise<string> {
+  const input = { name: caller.name, role: Role.PARTNER, scope };
+  const { data, errors } = await h.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key { id } secret } }`, { input }, ADMIN_TOKEN);
   expect(errors).toBeUndefined();
+  const feedToken = await h.gql(`mutation($id: ID!) { createFeedToken(input: { apiKeyId: $id, name: "reader" }) { secret } }`, { id: data!.createApiKey.key.id }, ADMIN_TOKEN);
+  expect(feedToken.errors).toBeUndefined();
+  feedTokens.set(caller, feedToken.data!.createFeedToken.secret);
   return data!.createApiKey.secret;
 }
 
@@ -515,7 +594,7 @@ async function publicCursors(field: 'links' | 'issues', into: Array<{ cursor: st
 beforeAll(async () => {
   h = await startHarness();
   world = await seedScopeWorld(h.dataSource);
-  for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller.name, caller.key.scope) : undefined);
+  for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller, caller.key.scope) : undefined);
   await publicCursors('links', publicLinkCursors);
   await publicCursors('issues', publicIssueCursors);
 });
@@ -559,7 +638,16 @@ describe.each(CALLERS)('$name', (caller) => {
       answers.push(response.data);
       return response.data;
     };
-    await path.run(ask, { world, view, publicLinkCursors, publicIssueCursors });
+    const feed: Run['feed'] = async (path) => {
+      const token = feedTokens.get(caller);
+      const answer = await getFeed(h.url, token ? `${path}${path.includes('?') ? '&' : '?'}token=${token}` : path);
+      if (answer.status === 404) return null;
+      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+      const parsed = parseFeed(path.split('?')[0].split('.').pop() as Format, answer.body);
+      answers.push(feedEntities(world, parsed));
+      return parsed;
+    };
+    await path.run(ask, { world, view, publicLinkCursors, publicIssueCursors, feed });
     const seen = entitiesIn(answers);
     for (const type of ENTITY_TYPES) {
       const leaked = [...seen.get(type)!].filter((id) => !view.visible[type].has(id));

@@ -42,6 +42,14 @@ describe('loadConfig', () => {
       observability: { logLevel: 'info', logFormat: 'auto', slowRequestMs: 1000 },
       metricsPort: null,
       metricsHost: '127.0.0.1',
+      feeds: { publicUrl: null, issueUrl: null },
+    });
+  });
+
+  it('reads the feed settings: a base URL without its trailing slash, an issue page template', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/v1/', FEED_ISSUE_URL: 'https://example.com/{newsletter}/{date}' }).feeds).toEqual({
+      publicUrl: 'https://api.example.com/v1',
+      issueUrl: 'https://example.com/{newsletter}/{date}',
     });
   });
 
@@ -129,6 +137,10 @@ describe('loadConfig', () => {
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/],
     [{ SLOW_REQUEST_MS: 'soon' }, /SLOW_REQUEST_MS/],
     [{ METRICS_PORT: '99999' }, /METRICS_PORT/],
+    [{ PUBLIC_URL: 'api.example.com' }, /PUBLIC_URL is not a URL/],
+    [{ PUBLIC_URL: 'ftp://api.example.com' }, /PUBLIC_URL must start with http/],
+    [{ PUBLIC_URL: 'https://api.example.com/?x=1' }, /PUBLIC_URL must be a base URL/],
+    [{ FEED_ISSUE_URL: 'https://example.com/{newsletter}' }, /FEED_ISSUE_URL must contain \{date\}/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

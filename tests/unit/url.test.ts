@@ -47,6 +47,7 @@ describe('canonicalizeUrl: one identity per story', () => {
     ['a zero-width space as an entity', '&#8203;https://a.io/p', 'https://a.io/p'],
     ['ref whatever its value', 'https://a.io/p?ref=producthunt&page=2', 'https://a.io/p?page=2'],
     ['ref naming the linking site', 'https://blog.a.io/p/?ref=blog.b.io', 'https://blog.a.io/p/'],
+    ['ref naming the newsletter on a code host', 'https://github.com/o/r?ref=newsletter', 'https://github.com/o/r'],
     ['ref_src and ref_url of embedded posts', 'https://a.io/p?ref_src=twsrc%5Etfw&ref_url=https%3A%2F%2Fb.io', 'https://a.io/p'],
     ['sc_channel and the rest of the sc_ family', 'https://aws.example/blogs/x/?sc_channel=el&sc_campaign=launch&sc_geo=emea', 'https://aws.example/blogs/x/'],
     ['dub_id', 'https://a.io/p?dub_id=Xy12AbC', 'https://a.io/p'],
