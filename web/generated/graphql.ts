@@ -69,7 +69,7 @@ export type ReaderSearchQueryVariables = Exact<{
 }>;
 
 
-export type ReaderSearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }>, issue: { date: string, newsletter: { slug: string, name: string } } } }> } };
+export type ReaderSearchQuery = { search: { totalCount: number, correctedQuery: string | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ titleHighlight: string, summaryHighlight: string, node: { id: string, title: string, url: string, domain: string, summary: string, readTimeLabel: string | null, kind: LinkKind, sponsored: boolean, sponsor: { name: string } | null, tags: Array<{ slug: string, name: string }>, issue: { date: string, newsletter: { slug: string, name: string } } } }> } };
 
 export type ReaderTagQueryVariables = Exact<{
   tag: string;
@@ -416,17 +416,22 @@ export const ReaderSearchDocument = new TypedDocumentString(`
     query ReaderSearch($query: String!, $after: String) {
   search(query: $query, first: 30, after: $after) {
     totalCount
+    correctedQuery
     pageInfo {
       hasNextPage
       endCursor
     }
     edges {
+      titleHighlight
+      summaryHighlight
       node {
+        id
         title
         url
         domain
         summary(format: TEXT)
         readTimeLabel
+        kind
         sponsored
         sponsor {
           name

@@ -1,6 +1,5 @@
 import { ApiError } from './api';
 import { h } from './dom';
-import { SEARCH } from './features';
 import { BASE, paths } from './format';
 import { archivePage } from './pages/archive';
 import { homePage } from './pages/home';
@@ -24,7 +23,7 @@ function route(url: URL): Promise<Page> | Page {
   const after = url.searchParams.get('after');
   if (parts.length === 1 && parts[0] === '') return homePage();
   if (parts[0] === 'tags' && parts.length === 2 && parts[1]) return tagPage(parts[1], after);
-  if (parts[0] === 'search' && parts.length === 1 && SEARCH) return searchPage(SEARCH, url.searchParams.get('q') ?? '', after);
+  if (parts[0] === 'search' && parts.length === 1) return searchPage(url.searchParams.get('q') ?? '', after);
   if (parts.length === 1 || (parts.length === 2 && parts[1] === '')) return archivePage(parts[0], after);
   if (parts.length === 2) return issuePage(parts[0], parts[1]);
   return notFound('There is nothing at this address.');
@@ -89,5 +88,5 @@ document.addEventListener('submit', (event) => {
 
 window.addEventListener('popstate', () => void show());
 
-if (SEARCH) document.querySelector('header.site')?.append(searchForm(new URL(location.href).searchParams.get('q') ?? ''));
+document.querySelector('header.site')?.append(searchForm(new URL(location.href).searchParams.get('q') ?? ''));
 void show();

@@ -194,22 +194,22 @@ describeInBrowser('the reader in Chromium', () => {
     await screenshot(page, 'reader-not-found');
   });
 
-  it('shows a search box exactly when the reader has search turned on for a schema that has it', async () => {
-    const schemaHasSearch = /\n {2}search\(/.test(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schema.graphql'), 'utf8'));
+  it('search: the box in the header finds links, marks the matched words, and never a draft', async () => {
     await page.goto(`${origin}/read/`);
     await ready('/read/');
-    const boxes = await page.locator('form.search').count();
-    if (schemaHasSearch && boxes === 0) {
-      throw new Error('schema.graphql has Query.search: turn search on in the reader as web/reader/features.ts says.');
-    }
-    expect(boxes).toBe(schemaHasSearch ? 1 : 0);
-    if (!boxes) return;
     await page.locator('form.search input').fill('kubectl');
     await page.locator('form.search button').click();
     await ready('/read/search?q=kubectl');
-    expect(await texts('li.link h3')).toContain('A kinder kubectl');
+    expect(await page.locator('.meta').first().innerText()).toBe('1 link');
+    expect(await texts('li.link h3')).toEqual(['A kinder kubectl']);
+    expect(await texts('li.link h3 mark')).toEqual(['kubectl']);
+    expect(await texts('li.link .from')).toEqual(['From TLDR DevOps, Sun, 22 November 2026']);
     await checkPhoneWidth();
     await screenshot(page, 'reader-search');
+    await page.locator('form.search input').fill('draft story');
+    await page.locator('form.search button').click();
+    await ready('/read/search?q=draft%20story');
+    expect(await page.locator('.meta').first().innerText()).toBe('0 links');
   });
 
   it('made no request to another host, got no error answer, and logged no error', () => {

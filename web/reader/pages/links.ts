@@ -1,4 +1,4 @@
-import { external, h } from '../dom';
+import { Child, external, h } from '../dom';
 import { longDate, paths } from '../format';
 
 /** The fields of a link that every list of links shows (issue page, topic page, search). */
@@ -19,16 +19,22 @@ export function sponsorBadge(sponsor?: { name: string } | null): Node {
   return h('span', { class: 'badge sponsor' }, sponsor ? `Sponsor · ${sponsor.name}` : 'Sponsor');
 }
 
-export function linkItem(link: LinkCard): HTMLElement {
+/** A search result's title and summary with the matched words marked, in place of the plain ones. */
+export interface Highlights {
+  title: Child;
+  summary: Child;
+}
+
+export function linkItem(link: LinkCard, highlights?: Highlights): HTMLElement {
   // A sponsored link's label is usually "Sponsor": the badge says it already.
   const label = link.sponsored && link.readTimeLabel?.toLowerCase() === 'sponsor' ? null : link.readTimeLabel;
   const meta = [link.domain, label].filter(Boolean).join(' · ');
   return h(
     'li',
     { class: link.sponsored ? 'link sponsored' : 'link' },
-    h('h3', null, external(link.url, link.title)),
+    h('h3', null, external(link.url, highlights?.title ?? link.title)),
     h('p', { class: 'meta' }, link.sponsored && [sponsorBadge(link.sponsor), ' '], meta),
-    link.summary && h('p', { class: 'summary' }, link.summary),
+    (highlights?.summary ?? link.summary) && h('p', { class: 'summary' }, highlights?.summary ?? link.summary),
     link.tags.length > 0 && h('ul', { class: 'tags', 'aria-label': 'Topics' }, link.tags.map((tag) => h('li', null, h('a', { href: paths.tag(tag.slug) }, tag.name)))),
     link.issue &&
       h(
@@ -41,5 +47,5 @@ export function linkItem(link: LinkCard): HTMLElement {
 }
 
 export function linkList(links: LinkCard[]): HTMLElement {
-  return h('ol', { class: 'links' }, links.map(linkItem));
+  return h('ol', { class: 'links' }, links.map((link) => linkItem(link)));
 }
