@@ -20,7 +20,8 @@ import { realShapedIssue, SyntheticIssue, syntheticIssue } from './synthetic-arc
  * links) and, given `--corpus DIR`, `corpus`: that folder's real issues
  * replayed under new dates until they hold as many links.
  */
-const USAGE = 'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--runs N] [--corpus DIR]';
+const USAGE =
+  'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--batch N] [--runs N] [--corpus DIR]';
 
 /** Issues of the real-shaped case: as many as the real archive holds (2,849 issues, 44,129 items; about 42,700 links here). */
 const REAL_SHAPED_ISSUES = 3000;
@@ -100,7 +101,12 @@ function serverCpuSeconds(dataDir: string | null): number | null {
 const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /** Imports one archive into a new database on the server and prints what it measured. */
-async function run(serverUrl: string, dataDir: string | null, bench: Case, folder: string, concurrency: number, runIndex: number): Promise<number> {
+interface RunOptions {
+  concurrency?: number;
+  batchSize?: number;
+}
+
+async function run(serverUrl: string, dataDir: string | null, bench: Case, folder: string, options: RunOptions, runIndex: number): Promise<number> {
   const name = `newsletter_bench_${process.pid}_${bench.name.replace(/\W/g, '_')}_${runIndex}`;
   const admin = createDataSource({ url: serverUrl, poolSize: 1 });
   await admin.initialize();
@@ -117,7 +123,7 @@ async function run(serverUrl: string, dataDir: string | null, bench: Case, folde
   let peakRss = process.memoryUsage.rss();
   const summary = await importFiles(new Importer(dataSource), collectFiles([folder]), {
     actor: cliActor(),
-    concurrency,
+    ...options,
     onOutcome: () => (peakRss = Math.max(peakRss, process.memoryUsage.rss())),
   });
   const cpu = process.cpuUsage(cpuBefore);
@@ -142,7 +148,8 @@ async function main(): Promise<void> {
     options: {
       case: { type: 'string', default: 'all' },
       issues: { type: 'string' },
-      concurrency: { type: 'string', default: '6' },
+      concurrency: { type: 'string' },
+      batch: { type: 'string' },
       runs: { type: 'string', default: '1' },
       corpus: { type: 'string' },
     },
@@ -166,7 +173,8 @@ async function main(): Promise<void> {
       console.log(`${bench.name}: ${issues} issues, ${links} links in ${folder}`);
       const rates: number[] = [];
       for (let index = 0; index < Number(values.runs); index += 1) {
-        rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, Number(values.concurrency), index));
+        const options = { concurrency: values.concurrency ? Number(values.concurrency) : undefined, batchSize: values.batch ? Number(values.batch) : undefined };
+        rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, options, index));
       }
       if (rates.length > 1) console.log(`${bench.name}: median links/s ${rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)].toFixed(0)}`);
     }

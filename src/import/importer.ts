@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { planIssue } from './issue.plan';
+import { IssuePlan, planIssue } from './issue.plan';
 import { ImportOutcome, IssueWriter } from './issue.writer';
 import { parseMarkdownIssue } from './markdown/markdown.parser';
 import type { ParsedIssue } from './parsed-issue';
@@ -42,7 +42,17 @@ export class Importer {
     return PARSERS[format](text, { newsletter });
   }
 
+  /** Parses and plans (categories, tags, sponsors) without touching the database. */
+  plan(request: ImportRequest): IssuePlan {
+    return planIssue(this.parse(request));
+  }
+
   async import(request: ImportWrite): Promise<ImportOutcome> {
-    return this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
+    return this.writer.write(this.plan(request), { actor: request.actor, dryRun: request.dryRun });
+  }
+
+  /** Writes planned issues, new ones together (see IssueWriter.writeMany); each one's outcome or error, in order. */
+  async writeMany(plans: readonly IssuePlan[], actor: Actor): Promise<Array<ImportOutcome | Error>> {
+    return this.writer.writeMany(plans, { actor });
   }
 }
