@@ -4,6 +4,7 @@ import { checkDeadline } from '../common/deadline';
 import { asTransientError } from '../common/format-error';
 import type { TimeoutSettings } from '../config';
 import { ApiKey } from '../modules/api-key/api-key.entity';
+import { FeedToken } from '../modules/feed/feed-token.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { CategoryAlias } from '../modules/category/category-alias.entity';
 import { Category } from '../modules/category/category.entity';
@@ -19,6 +20,7 @@ import { LinkTag } from '../modules/tag/link-tag.entity';
 import { TagAlias } from '../modules/tag/tag-alias.entity';
 import { Tag } from '../modules/tag/tag.entity';
 import { MIGRATIONS } from '../../migrations';
+import { countStatement } from '../observability/request-record';
 
 // Calendar days stay strings ("2025-03-13"); a Date would shift with the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -27,7 +29,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
-  SponsorRetirement, ApiKey, AuditEntry,
+  SponsorRetirement, ApiKey, AuditEntry, FeedToken,
 ];
 
 export type DatabaseTimeouts = Pick<
@@ -81,6 +83,20 @@ function listenForErrors(client: pg.ClientBase): void {
   client.on('error', () => undefined);
 }
 
+/** Every statement a pooled connection sends is counted against the request it serves (observability/request-record.ts). */
+function countStatements(client: pg.ClientBase): void {
+  const send = client.query;
+  client.query = function (this: pg.ClientBase, ...args: Parameters<typeof send>) {
+    countStatement();
+    return (send as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof send;
+}
+
+function onConnect(client: pg.ClientBase): void {
+  listenForErrors(client);
+  countStatements(client);
+}
+
 /** The one DataSource definition used by the server, the CLI and the tests. */
 export function createDataSource({ url, poolSize = 10, logger, timeouts }: DataSourceSettings): DataSource {
   const options: DataSourceOptions = {
@@ -93,7 +109,7 @@ export function createDataSource({ url, poolSize = 10, logger, timeouts }: DataS
     poolSize,
     logger,
     logging: logger ? ['query'] : false,
-    extra: { application_name: 'newsletter-api', onConnect: listenForErrors, ...timeoutOptions(timeouts) },
+    extra: { application_name: 'newsletter-api', onConnect, ...timeoutOptions(timeouts) },
   };
   return new AppDataSource(options);
 }

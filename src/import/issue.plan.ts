@@ -4,6 +4,7 @@ import type { ImportWarning, ParsedIssue, ParsedLink, ParsedSponsorBlock } from 
 import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
+import { summaryText } from '../content/summary';
 
 /**
  * What an issue should look like in the database, in plain values: the
@@ -12,6 +13,8 @@ import { slugify } from '../content/slug';
  */
 export interface PlannedLink extends ParsedLink {
   tags: string[];
+  /** The summary as plain text, for search. */
+  summaryText: string;
 }
 
 export interface PlannedSection {
@@ -40,7 +43,7 @@ export interface IssuePlan {
 }
 
 function planLink(link: ParsedLink): PlannedLink {
-  return { ...link, tags: matchTopics(link) };
+  return { ...link, tags: matchTopics(link), summaryText: summaryText(link.summary) };
 }
 
 function planPlacement(block: ParsedSponsorBlock): PlannedPlacement {

@@ -46,27 +46,28 @@ WITH x AS (
   SELECT id, issue_id, position, title, emoji, category_id FROM sx
 ), lx AS (
   SELECT y.key, COALESCE(y.id, nextval('link_id_seq'))::int AS id, sx.id AS section_id, y.position, y.title, y.url,
-         y.canonical_url, y.domain, y.summary, y.read_time_label, y.read_minutes, y.kind, y.sponsored, y.sponsor_id
+         y.canonical_url, y.domain, y.summary, y.summary_text, y.read_time_label, y.read_minutes, y.kind, y.sponsored, y.sponsor_id
     FROM unnest($12::int[], $13::int[], $14::int[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
-                $20::text[], $21::int[], $22::text[], $23::bool[], $24::int[])
-      AS y(key, id, position, title, url, canonical_url, domain, summary, read_time_label, read_minutes, kind, sponsored, sponsor_id)
+                $20::text[], $21::text[], $22::int[], $23::text[], $24::bool[], $25::int[])
+      AS y(key, id, position, title, url, canonical_url, domain, summary, summary_text, read_time_label, read_minutes, kind,
+           sponsored, sponsor_id)
     JOIN sx ON sx.key = y.key / ${KEY_BASE}
 ), l AS (
-  INSERT INTO link (id, section_id, position, title, url, canonical_url, domain, summary,
+  INSERT INTO link (id, section_id, position, title, url, canonical_url, domain, summary, summary_text,
                     read_time_label, read_minutes, kind, sponsored, sponsor_id)
-  SELECT id, section_id, position, title, url, canonical_url, domain, summary,
+  SELECT id, section_id, position, title, url, canonical_url, domain, summary, summary_text,
          read_time_label, read_minutes, kind::link_kind, sponsored, sponsor_id FROM lx
 ), t AS (
   INSERT INTO link_tag (link_id, tag_id)
-  SELECT lx.id, y.tag_id FROM unnest($25::int[], $26::int[]) AS y(link_key, tag_id) JOIN lx ON lx.key = y.link_key
+  SELECT lx.id, y.tag_id FROM unnest($26::int[], $27::int[]) AS y(link_key, tag_id) JOIN lx ON lx.key = y.link_key
 ), p AS (
   INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id)
   SELECT w.id, y.position, y.title, y.body, y.url, y.sponsor_id
-    FROM unnest($27::int[], $28::int[], $29::text[], $30::text[], $31::text[], $32::int[]) AS y(n, position, title, body, url, sponsor_id)
+    FROM unnest($28::int[], $29::int[], $30::text[], $31::text[], $32::text[], $33::int[]) AS y(n, position, title, body, url, sponsor_id)
     JOIN w ON w.n = y.n
 ), a AS (
   INSERT INTO audit_entry (actor_kind, actor_key_id, actor_name, action, entity_type, entity_id, issue_id, summary)
-  SELECT $33, $34::int, $35, 'importIssue', 'ISSUE', w.id, w.id, w.summary FROM w ORDER BY w.n
+  SELECT $34, $35::int, $36, 'importIssue', 'ISSUE', w.id, w.id, w.summary FROM w ORDER BY w.n
 )
 SELECT n::int, id FROM w`;
 }
@@ -88,7 +89,7 @@ export async function runNamed(
 }
 
 const LINK_COLUMNS = [
-  'key', 'id', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary',
+  'key', 'id', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary', 'summaryText',
   'readTimeLabel', 'readMinutes', 'kind', 'sponsored', 'sponsorId',
 ] as const;
 
