@@ -21,7 +21,7 @@ import { realShapedIssue, SyntheticIssue, syntheticIssue } from './synthetic-arc
  * replayed under new dates until they hold as many links.
  */
 const USAGE =
-  'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--batch N] [--runs N] [--corpus DIR]';
+  'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--batch N] [--threads N] [--runs N] [--corpus DIR]';
 
 /** Issues of the real-shaped case: as many as the real archive holds (2,849 issues, 44,129 items; about 42,700 links here). */
 const REAL_SHAPED_ISSUES = 3000;
@@ -104,6 +104,7 @@ const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' 
 interface RunOptions {
   concurrency?: number;
   batchSize?: number;
+  planThreads?: number;
 }
 
 async function run(serverUrl: string, dataDir: string | null, bench: Case, folder: string, options: RunOptions, runIndex: number): Promise<number> {
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       issues: { type: 'string' },
       concurrency: { type: 'string' },
       batch: { type: 'string' },
+      threads: { type: 'string' },
       runs: { type: 'string', default: '1' },
       corpus: { type: 'string' },
     },
@@ -173,7 +175,8 @@ async function main(): Promise<void> {
       console.log(`${bench.name}: ${issues} issues, ${links} links in ${folder}`);
       const rates: number[] = [];
       for (let index = 0; index < Number(values.runs); index += 1) {
-        const options = { concurrency: values.concurrency ? Number(values.concurrency) : undefined, batchSize: values.batch ? Number(values.batch) : undefined };
+        const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+        const options = { concurrency: number(values.concurrency), batchSize: number(values.batch), planThreads: number(values.threads) };
         rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, options, index));
       }
       if (rates.length > 1) console.log(`${bench.name}: median links/s ${rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)].toFixed(0)}`);

@@ -5,6 +5,7 @@ import { asError } from './import.errors';
 import { Importer } from './importer';
 import type { IssuePlan } from './issue.plan';
 import type { ImportOutcome } from './issue.writer';
+import { DEFAULT_PLAN_THREADS, PlanThreads } from './plan.threads';
 
 const ISSUE_FILE = /\.(md|markdown|txt)$/i;
 
@@ -51,6 +52,8 @@ export interface BatchOptions {
   concurrency?: number;
   /** New issues per statement. */
   batchSize?: number;
+  /** Threads that read and plan files while the main thread writes (0: plan on the main thread). */
+  planThreads?: number;
   onOutcome?: (file: string, outcome: ImportOutcome | Error, done: number) => void;
 }
 
@@ -91,6 +94,12 @@ type Recorder = (file: string, result: ImportOutcome | Error) => void;
 
 async function writeInBatches(importer: Importer, files: string[], options: BatchOptions, concurrency: number, record: Recorder) {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const threads = PlanThreads.start(options.planThreads ?? DEFAULT_PLAN_THREADS);
+  // Plans asked for ahead of the writes, in file order: enough to fill the statements in flight and the next ones.
+  const lookahead = threads ? batchSize * (concurrency + 1) : 1;
+  const planned: Array<Promise<IssuePlan | Error>> = [];
+  const plan = (file: string): Promise<IssuePlan | Error> =>
+    (threads ? threads.plan(file, options.newsletter) : planInPlace(importer, file, options.newsletter)).catch(asError);
   const inFlight = new Set<Promise<void>>();
   let batch: Array<{ file: string; plan: IssuePlan }> = [];
   const flush = async () => {
@@ -104,16 +113,24 @@ async function writeInBatches(importer: Importer, files: string[], options: Batc
     inFlight.add(tracked);
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
   };
-  for (const file of files) {
-    try {
-      batch.push({ file, plan: importer.plan({ text: await fs.promises.readFile(file, 'utf8'), newsletter: options.newsletter }) });
-    } catch (error) {
-      record(file, asError(error));
+  try {
+    for (const [index, file] of files.entries()) {
+      while (planned.length < Math.min(files.length, index + lookahead)) planned.push(plan(files[planned.length]));
+      const result = await planned[index];
+      delete planned[index];
+      if (result instanceof Error) record(file, result);
+      else batch.push({ file, plan: result });
+      if (batch.length >= batchSize) await flush();
     }
-    if (batch.length >= batchSize) await flush();
+    if (batch.length) await flush();
+    await Promise.all(inFlight);
+  } finally {
+    await threads?.close();
   }
-  if (batch.length) await flush();
-  await Promise.all(inFlight);
+}
+
+async function planInPlace(importer: Importer, file: string, newsletter: string | undefined): Promise<IssuePlan> {
+  return importer.plan({ text: await fs.promises.readFile(file, 'utf8'), newsletter });
 }
 
 async function checkEach(importer: Importer, files: string[], options: BatchOptions, concurrency: number, record: Recorder) {
