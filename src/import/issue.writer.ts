@@ -54,8 +54,8 @@ const INSERT_OVERRIDES =
   'INSERT INTO link_tag_override (link_id, tag_id, included) SELECT * FROM unnest($1::int[], $2::int[], $3::bool[])';
 
 /**
- * Writes planned issues, each atomically with its audit entry: a new issue is
- * inserted by one statement, a stored one is compared and, only when it
+ * Writes planned issues, each atomically with its audit entry: new issues are
+ * inserted by one statement (several at once in a batch import), a stored one is compared and, only when it
  * differs, rewritten in place in one transaction, keeping the ids of sections
  * and links that are still there and the editors' tag decisions on those
  * links. A stored issue keeps its status and schedule. One writer serves a
@@ -173,7 +173,6 @@ async function create(
     return id === undefined ? null : { ...outcome, issueId: id };
   });
 }
-
 
 function linkCount(plan: IssuePlan): number {
   return plan.sections.reduce((sum, section) => sum + section.links.length, 0);
