@@ -20,9 +20,10 @@ import { realShapedIssue, SyntheticIssue, syntheticIssue } from './synthetic-arc
  * links) and, given `--corpus DIR`, `corpus`: that folder's real issues
  * replayed under new dates until they hold as many links.
  */
-const USAGE = 'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--runs N] [--corpus DIR]';
+const USAGE =
+  'usage: npm run bench:import -- [--case synthetic|real-shaped|corpus|all] [--issues N] [--concurrency N] [--batch N] [--threads N] [--runs N] [--corpus DIR]';
 
-/** Issues of the real-shaped case: as many as the real archive holds (2,849 issues, 44,129 items; about 42,700 links here). */
+/** Issues of the real-shaped case: about 42,700 links, as many as the real archive's 2,849 issues hold (44,129 items, sponsor blocks included). */
 const REAL_SHAPED_ISSUES = 3000;
 
 interface Case {
@@ -100,7 +101,13 @@ function serverCpuSeconds(dataDir: string | null): number | null {
 const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /** Imports one archive into a new database on the server and prints what it measured. */
-async function run(serverUrl: string, dataDir: string | null, bench: Case, folder: string, concurrency: number, runIndex: number): Promise<number> {
+interface RunOptions {
+  concurrency?: number;
+  batchSize?: number;
+  planThreads?: number;
+}
+
+async function run(serverUrl: string, dataDir: string | null, bench: Case, folder: string, options: RunOptions, runIndex: number): Promise<number> {
   const name = `newsletter_bench_${process.pid}_${bench.name.replace(/\W/g, '_')}_${runIndex}`;
   const admin = createDataSource({ url: serverUrl, poolSize: 1 });
   await admin.initialize();
@@ -117,7 +124,7 @@ async function run(serverUrl: string, dataDir: string | null, bench: Case, folde
   let peakRss = process.memoryUsage.rss();
   const summary = await importFiles(new Importer(dataSource), collectFiles([folder]), {
     actor: cliActor(),
-    concurrency,
+    ...options,
     onOutcome: () => (peakRss = Math.max(peakRss, process.memoryUsage.rss())),
   });
   const cpu = process.cpuUsage(cpuBefore);
@@ -142,7 +149,9 @@ async function main(): Promise<void> {
     options: {
       case: { type: 'string', default: 'all' },
       issues: { type: 'string' },
-      concurrency: { type: 'string', default: '6' },
+      concurrency: { type: 'string' },
+      batch: { type: 'string' },
+      threads: { type: 'string' },
       runs: { type: 'string', default: '1' },
       corpus: { type: 'string' },
     },
@@ -166,7 +175,9 @@ async function main(): Promise<void> {
       console.log(`${bench.name}: ${issues} issues, ${links} links in ${folder}`);
       const rates: number[] = [];
       for (let index = 0; index < Number(values.runs); index += 1) {
-        rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, Number(values.concurrency), index));
+        const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+        const options = { concurrency: number(values.concurrency), batchSize: number(values.batch), planThreads: number(values.threads) };
+        rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, options, index));
       }
       if (rates.length > 1) console.log(`${bench.name}: median links/s ${rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)].toFixed(0)}`);
     }

@@ -169,7 +169,7 @@ class Generator {
       const sentence = `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
       text += `${text && ' '}${sentence}`;
       written += sentence.length + 1;
-      if (text.length > 450 && written < length - 100 && this.chance(0.5)) {
+      if (text.length > 450 && written < length - 100 && this.chance(0.04)) {
         paragraphs.push(text);
         text = '';
       }

@@ -29,3 +29,8 @@ export class IssueTooLargeError extends Error {
     super(`issue too large: ${reason}`);
   }
 }
+
+/** What was thrown, as an Error (a batch reports each file's failure by its message). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

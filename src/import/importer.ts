@@ -1,24 +1,11 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { planIssue } from './issue.plan';
+import { ImportRequest, parseDocument, planDocument } from './document.plan';
+import type { IssuePlan } from './issue.plan';
 import { ImportOutcome, IssueWriter } from './issue.writer';
-import { parseMarkdownIssue } from './markdown/markdown.parser';
 import type { ParsedIssue } from './parsed-issue';
 
-/** The formats the importer reads; each is one parser producing a ParsedIssue. */
-export type ImportFormat = 'markdown';
-
-const PARSERS: Record<ImportFormat, (text: string, options: { newsletter?: string }) => ParsedIssue> = {
-  markdown: parseMarkdownIssue,
-};
-
-export interface ImportRequest {
-  text: string;
-  format?: ImportFormat;
-  /** Newsletter slug, overriding the one read from the heading. */
-  newsletter?: string;
-  dryRun?: boolean;
-}
+export type { ImportFormat, ImportRequest } from './document.plan';
 
 export interface ImportWrite extends ImportRequest {
   /** Who the audit trail names: the GraphQL caller, or the command line. */
@@ -38,11 +25,21 @@ export class Importer {
   }
 
   /** Parses without touching the database; throws NotAnIssueError for documents that are not issues. */
-  parse({ text, format = 'markdown', newsletter }: ImportRequest): ParsedIssue {
-    return PARSERS[format](text, { newsletter });
+  parse(request: ImportRequest): ParsedIssue {
+    return parseDocument(request);
+  }
+
+  /** Parses and plans (categories, tags, sponsors) without touching the database. */
+  plan(request: ImportRequest): IssuePlan {
+    return planDocument(request);
   }
 
   async import(request: ImportWrite): Promise<ImportOutcome> {
-    return this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
+    return this.writer.write(this.plan(request), { actor: request.actor, dryRun: request.dryRun });
+  }
+
+  /** Writes planned issues, new ones together (see IssueWriter.writeMany); each one's outcome or error, in order. */
+  async writeMany(plans: readonly IssuePlan[], actor: Actor): Promise<Array<ImportOutcome | Error>> {
+    return this.writer.writeMany(plans, { actor });
   }
 }

@@ -4,10 +4,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Actor } from '../auth/actor';
 import { TOPICS } from '../content/taxonomy';
 import { IdCache, IdScope } from './id-cache';
+import { asError } from './import.errors';
 import { describeChanges } from './issue.diff';
 import type { IssuePlan } from './issue.plan';
 import type { ImportWarning } from './parsed-issue';
-import { CREATE_ISSUE, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
+import { CREATE_ISSUES, REWRITE_ISSUE, runNamed, statementParams } from './issue.statement';
 import { loadStoredPlan, StoredPlan } from './issue.stored';
 import { linkTags, StoredTagOverride, TaxonomyTags } from '../modules/tag/taxonomy-tags';
 
@@ -53,8 +54,8 @@ const INSERT_OVERRIDES =
   'INSERT INTO link_tag_override (link_id, tag_id, included) SELECT * FROM unnest($1::int[], $2::int[], $3::bool[])';
 
 /**
- * Writes planned issues, each atomically with its audit entry: a new issue is
- * inserted by one statement, a stored one is compared and, only when it
+ * Writes planned issues, each atomically with its audit entry: new issues are
+ * inserted by one statement (several at once in a batch import), a stored one is compared and, only when it
  * differs, rewritten in place in one transaction, keeping the ids of sections
  * and links that are still there and the editors' tag decisions on those
  * links. A stored issue keeps its status and schedule. One writer serves a
@@ -72,18 +73,46 @@ export class IssueWriter {
       // Everything, shared rows and the audit entry included, inside one transaction that is rolled back.
       return this.inTransaction(false, async (runner) => {
         const refs = await resolveRefs(this.ids.scope(runner), plan);
-        return (await create(await runner.connect(), refs, plan, actor, true)) ?? this.updateIn(runner, refs, plan, actor, true);
+        const [created] = await create(await runner.connect(), [{ refs, plan }], actor, true);
+        return created ?? this.updateIn(runner, refs, plan, actor, true);
       });
     }
-    // Shared rows are resolved before any connection is held for the issue, so concurrent writers never
-    // wait on the pool while holding one. A new issue is then a single atomic statement; only an
-    // existing one needs a transaction (compare, then rewrite or leave alone).
-    const refs = await resolveRefs(this.ids.scope(null), plan);
+    const [result] = await this.writeMany([plan], { actor });
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
+  /**
+   * Writes issues (no dry run), new ones in one statement, and returns each one's outcome or error,
+   * in order. Shared rows are resolved before any connection is held, so concurrent writers never
+   * wait on the pool while holding one. The new issues are one atomic statement, each with its audit
+   * entry; an issue that exists already is compared and rewritten alone, in its own transaction. If
+   * the statement fails, each issue is written alone, so that only the faulty one fails.
+   */
+  async writeMany(plans: readonly IssuePlan[], { actor }: { actor: Actor }): Promise<Array<ImportOutcome | Error>> {
+    const results: Array<ImportOutcome | Error | null> = [];
+    const entries: Array<{ refs: Refs; plan: IssuePlan; index: number }> = [];
+    for (const [index, plan] of plans.entries()) {
+      try {
+        entries.push({ refs: await resolveRefs(this.ids.scope(null), plan), plan, index });
+        results.push(null);
+      } catch (error) {
+        results.push(asError(error));
+      }
+    }
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return (
-      (await create(pool, refs, plan, actor, false)) ??
-      this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, actor, false))
-    );
+    let created: Array<ImportOutcome | null>;
+    try {
+      created = entries.length ? await create(pool, entries, actor, false) : [];
+    } catch (error) {
+      if (entries.length === 1) return results.map((result) => result ?? asError(error));
+      return Promise.all(plans.map((plan, index) => results[index] ?? this.writeMany([plan], { actor }).then(([one]) => one)));
+    }
+    for (const [k, { refs, plan, index }] of entries.entries()) {
+      results[index] =
+        created[k] ?? (await this.inTransaction(true, (runner) => this.updateIn(runner, refs, plan, actor, false)).catch(asError));
+    }
+    return results as Array<ImportOutcome | Error>;
   }
 
   private async inTransaction(commit: boolean, work: (runner: QueryRunner) => Promise<ImportOutcome>) {
@@ -115,8 +144,8 @@ export class IssueWriter {
     const outcome = outcomeOf(target, 'UPDATED', stored.issueId, dryRun, changes, overwritesEdits);
     await runner.query('DELETE FROM section WHERE issue_id = $1', [stored.issueId]);
     await runner.query('DELETE FROM sponsor_placement WHERE issue_id = $1', [stored.issueId]);
-    const statementRefs = { ...refs, keptSectionIds: kept.sections, keptLinkIds: linkIdsOf(kept), tagIds };
-    await runNamed(await runner.connect(), REWRITE_ISSUE, statementParams(statementRefs, target, actor, auditSummary(outcome, target)));
+    const statementRefs = { ...refs, issueId: stored.issueId, keptSectionIds: kept.sections, keptLinkIds: linkIdsOf(kept), tagIds };
+    await runNamed(await runner.connect(), REWRITE_ISSUE, statementParams([{ refs: statementRefs, plan: target, summary: auditSummary(outcome, target) }], actor));
     const overrides = kept.links.flat().flatMap((link) => link?.overrides.map((o) => [link.id, o.tagId, o.included] as const) ?? []);
     if (overrides.length) {
       await runner.query(INSERT_OVERRIDES, [overrides.map((o) => o[0]), overrides.map((o) => o[1]), overrides.map((o) => o[2])]);
@@ -125,13 +154,24 @@ export class IssueWriter {
   }
 }
 
-/** Inserts the issue unless one exists for its newsletter and date; null when it does. */
-async function create(on: Pool | PoolClient, refs: Refs, plan: IssuePlan, actor: Actor, dryRun: boolean): Promise<ImportOutcome | null> {
-  const { target, tagIds } = withStoredTags(plan, refs.tags, null);
-  const outcome = outcomeOf(target, 'CREATED', 0, dryRun, null, false);
-  const statementRefs = { ...refs, keptSectionIds: null, keptLinkIds: null, tagIds };
-  const created = await runNamed(on, CREATE_ISSUE, statementParams(statementRefs, target, actor, auditSummary(outcome, target)));
-  return created.length ? { ...outcome, issueId: created[0].id } : null;
+/** Inserts the issues in one statement; per issue its outcome, or null when one exists for its newsletter and date. */
+async function create(
+  on: Pool | PoolClient,
+  issues: ReadonlyArray<{ refs: Refs; plan: IssuePlan }>,
+  actor: Actor,
+  dryRun: boolean,
+): Promise<Array<ImportOutcome | null>> {
+  const statement = issues.map(({ refs, plan }) => {
+    const { target, tagIds } = withStoredTags(plan, refs.tags, null);
+    const outcome = outcomeOf(target, 'CREATED', 0, dryRun, null, false);
+    const statementRefs = { ...refs, issueId: null, keptSectionIds: null, keptLinkIds: null, tagIds };
+    return { refs: statementRefs, plan: target, summary: auditSummary(outcome, target), outcome };
+  });
+  const written = new Map((await runNamed(on, CREATE_ISSUES, statementParams(statement, actor))).map((row) => [row.n, row.id]));
+  return statement.map(({ outcome }, index) => {
+    const id = written.get(index + 1);
+    return id === undefined ? null : { ...outcome, issueId: id };
+  });
 }
 
 function linkCount(plan: IssuePlan): number {

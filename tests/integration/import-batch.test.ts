@@ -47,6 +47,42 @@ describe('a failed write', () => {
   });
 });
 
+describe('new issues written together', () => {
+  const onDay = (date: string) => FIXTURE.replace('2024-01-02', date);
+  const auditCount = async (date: string) =>
+    count(`audit_entry a JOIN issue i ON i.id = a.issue_id WHERE a.action = 'importIssue' AND i.date = '${date}'`);
+
+  it('creates each with its rows and audit entry, and writes an issue already stored or met twice on its own', async () => {
+    const importer = new Importer(h.dataSource);
+    await importer.import({ text: onDay('2024-04-01'), actor });
+    const plans = ['2024-04-02', '2024-04-01', '2024-04-03', '2024-04-02'].map((date) => importer.plan({ text: onDay(date) }));
+    const results = await importer.writeMany(plans, actor);
+    expect(results.map((result) => (result instanceof Error ? result.message : result.status))).toEqual([
+      'CREATED',
+      'UNCHANGED',
+      'CREATED',
+      'UNCHANGED',
+    ]);
+    for (const date of ['2024-04-01', '2024-04-02', '2024-04-03']) {
+      expect(await count(`issue WHERE date = '${date}'`)).toBe(1);
+      expect(await auditCount(date)).toBe(1);
+    }
+    const [created] = results as Array<{ issueId: number; links: number }>;
+    expect(await count(`link l JOIN section s ON s.id = l.section_id WHERE s.issue_id = ${created.issueId}`)).toBe(created.links);
+  });
+
+  it('when one issue cannot be written, writes the others and fails only that one', async () => {
+    const importer = new Importer(h.dataSource);
+    const plans = ['2024-05-01', '2024-05-02', '2024-05-03'].map((date) => importer.plan({ text: onDay(date) }));
+    plans[1].sections.at(-1)!.links.at(-1)!.summary = 'broken \u0000 summary';
+    const results = await importer.writeMany(plans, actor);
+    expect(results.map((result) => (result instanceof Error ? 'failed' : result.status))).toEqual(['CREATED', 'failed', 'CREATED']);
+    expect(await count(`issue WHERE date = '2024-05-02'`)).toBe(0);
+    expect(await auditCount('2024-05-02')).toBe(0);
+    expect(await count(`issue WHERE date IN ('2024-05-01', '2024-05-03')`)).toBe(2);
+  });
+});
+
 describe('importing a batch of files', () => {
   let folder: string;
 
