@@ -13,9 +13,8 @@ export class CategoryService extends SqlService {
    */
   all(scope: ReadScope | null): Promise<Category[]> {
     const where = new SqlWhere();
-    return this.rows(
-      Category,
-      `SELECT c.* FROM category c
+    return this.read(
+      `SELECT ${this.columns(Category, 'c')} FROM category c
         WHERE EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
                        WHERE s.category_id = c.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).section()})
         ORDER BY c.name, c.id`,
@@ -23,13 +22,13 @@ export class CategoryService extends SqlService {
     );
   }
 
-  byIds(ids: readonly number[]): Promise<Category[]> {
-    return this.rows(Category, 'SELECT * FROM category WHERE id = ANY($1::int[])', [ids]);
+  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Category[]> {
+    return this.read(`SELECT ${this.columns(Category, 'c', fields)} FROM category c WHERE c.id = ANY($1::int[])`, [ids]);
   }
 
   /** Old slugs of each category (merged-away or renamed), which filters still accept. */
   async aliasesByCategoryIds(categoryIds: readonly number[]): Promise<Array<Keyed<string>>> {
-    const rows = await this.dataSource.query<Array<{ key: number; slug: string }>>(
+    const rows = await this.read<{ key: number; slug: string }>(
       'SELECT category_id AS key, slug FROM category_alias WHERE category_id = ANY($1::int[]) ORDER BY slug',
       [categoryIds],
     );

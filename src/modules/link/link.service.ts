@@ -2,7 +2,7 @@ import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
-import { hydrate, Keyed, Row } from '../../db/hydrate';
+import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { inCategories } from '../category/category.filters';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
@@ -11,12 +11,19 @@ import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
 import { LinkFilter, LinksArgs } from './link.inputs';
 
+/** A link of a list page, with the sort key its cursor is made of. */
+interface ListedLink extends Link {
+  issueDate: string;
+  issueId: number;
+  sectionPosition: number;
+}
+
 const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
 
 /** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
-  /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
-  async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
+  /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). With `total`, the count runs beside the page. */
+  async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer, { total = false } = {}): Promise<Page<Link>> {
     const where = this.filtered(filter, viewer);
     const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
     const countParams = [...where.params];
@@ -33,20 +40,15 @@ export class LinkService extends SqlService {
       );
     }
     const direction = newest ? 'DESC' : 'ASC';
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+    const totalCount = this.totalOf(countSql, countParams, total);
+    const rows = await this.read<ListedLink>(
+      `SELECT ${this.columns(Link, 'l')}, i.date AS "issueDate", i.id AS "issueId", s.position AS "sectionPosition"
          ${LINKS_WITH_ISSUES} ${where}
         ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`,
       where.params,
     );
-    const links = hydrate(this.dataSource, Link, rows);
-    const cursors = new Map(
-      links.map((link, index) => {
-        const row = rows[index];
-        return [link, encodeCursor(tag, [row.issue_date as string, Number(row.issue_key), Number(row.section_position), link.position])];
-      }),
-    );
-    return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
+    const cursorOf = (link: ListedLink) => encodeCursor(tag, [link.issueDate, link.issueId, link.sectionPosition, link.position]);
+    return toPage<Link>(rows, first, Boolean(after), (link) => cursorOf(link as ListedLink), totalCount);
   }
 
   private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
@@ -68,22 +70,27 @@ export class LinkService extends SqlService {
     return where;
   }
 
-  bySectionIds(sectionIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
+  /** Links of each section (the columns of `fields`, or all), in order; a scoped partner's in-scope links only. */
+  bySectionIds(sectionIds: readonly number[], scope: ReadScope | null, fields?: Iterable<string>): Promise<Array<Keyed<Link>>> {
     const where = new SqlWhere();
     where.and(`l.section_id = ANY(${where.param(sectionIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l';
-    return this.keyed(Link, `SELECT l.*, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`, where.params);
+    return this.readKeyed(
+      `SELECT ${this.columns(Link, 'l', fields)}, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`,
+      where.params,
+    );
   }
 
-  byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
+  /** Links of each issue in reading order; a scoped partner's in-scope links only. */
+  byIssueIds(issueIds: readonly number[], scope: ReadScope | null, fields?: Iterable<string>): Promise<Array<Keyed<Link>>> {
     const where = new SqlWhere();
     where.and(`s.issue_id = ANY(${where.param(issueIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? LINKS_WITH_ISSUES : 'FROM link l JOIN section s ON s.id = l.section_id';
-    return this.keyed(
-      Link,
-      `SELECT l.*, s.issue_id AS key ${from} ${where.and(scoped.link())} ORDER BY s.issue_id, s.position, l.position`,
+    return this.readKeyed(
+      `SELECT ${this.columns(Link, 'l', fields)}, s.issue_id AS key ${from} ${where.and(scoped.link())}
+        ORDER BY s.issue_id, s.position, l.position`,
       where.params,
     );
   }

@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConnectionArgs, MAX_PAGE_SIZE, Page } from '../../common/pagination';
 import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { Sponsor } from './sponsor.entity';
+import type { RootOf } from '../../common/root';
 
 const SponsorConnection = Connection(Sponsor, 'Sponsor');
 const LinkConnection = Connection(Link, 'Link');
@@ -21,12 +23,12 @@ export class SponsorResolver {
   }
 
   @FieldResolver(() => SponsorPlacementConnection, { description: 'Placements in published issues, newest first.' })
-  placementConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+  placementConnection(@Root() sponsor: RootOf<Sponsor>, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
     return loaders.sponsorPlacementPages(args).load(sponsor.id);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Sponsored links in published issues, newest first.' })
-  linkConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+  linkConnection(@Root() sponsor: RootOf<Sponsor>, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
     return loaders.sponsorLinkPages(args).load(sponsor.id);
   }
 
@@ -34,7 +36,7 @@ export class SponsorResolver {
     description: `The ${SPONSOR_LIST_CAP} newest placements in published issues.`,
     deprecationReason: `Use placementConnection: it pages through all placements; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
   })
-  async placements(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+  async placements(@Root() sponsor: RootOf<Sponsor>, @Ctx() { loaders }: Context) {
     const page = await loaders.sponsorPlacementPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
     return page.edges.map((edge) => edge.node);
   }
@@ -43,7 +45,7 @@ export class SponsorResolver {
     description: `The ${SPONSOR_LIST_CAP} newest sponsored links in published issues.`,
     deprecationReason: `Use linkConnection: it pages through all links; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
   })
-  async links(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+  async links(@Root() sponsor: RootOf<Sponsor>, @Ctx() { loaders }: Context) {
     const page = await loaders.sponsorLinkPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
     return page.edges.map((edge) => edge.node);
   }
@@ -52,12 +54,12 @@ export class SponsorResolver {
 @Resolver(() => SponsorPlacement)
 export class SponsorPlacementResolver {
   @FieldResolver(() => Sponsor)
-  sponsor(@Root() placement: SponsorPlacement, @Ctx() { loaders }: Context) {
-    return loaders.sponsorById.load(placement.sponsorId);
+  sponsor(@Root() placement: RootOf<SponsorPlacement>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(placement, info, () => loaders.sponsorById.load(placement.sponsorId));
   }
 
   @FieldResolver(() => Issue)
-  issue(@Root() placement: SponsorPlacement, @Ctx() { loaders }: Context) {
-    return loaders.issueById.load(placement.issueId);
+  issue(@Root() placement: RootOf<SponsorPlacement>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(placement, info, () => loaders.issueById.load(placement.issueId));
   }
 }
