@@ -13,7 +13,7 @@ import { encode, LoadResult, percentile, post, runLoad, Target } from './api/loa
 import { firstDifference, normalise } from './api/normalise';
 import { PostgresProbe } from './api/postgres-probe';
 import { Measurement, printRound, printSummary } from './api/report';
-import { cpuMs, cpuOf, ensurePostGraphile, RunningServer, startApi, startPostGraphile } from './api/servers';
+import { cpuMs, cpuOf, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
 import { Operation, PG_PARTNER_PAGE_QUERY, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
 
 /**
@@ -38,8 +38,20 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     fresh: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    // More settings for the API, KEY=VALUE,...: the hook for features not on by default (logs, metrics).
+    'api-env': { type: 'string', default: '' },
   },
 });
+
+/** `--api-env A=1,B=2` as an environment. */
+function apiEnv(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+}
 
 async function ask(target: Target, operation: Operation): Promise<unknown> {
   const agent = new http.Agent({ keepAlive: false });
@@ -130,7 +142,13 @@ async function main(): Promise<void> {
   const profileDir = path.join(ROOT, '.data', 'bench-api', 'profiles');
   if (args.profile) fs.mkdirSync(profileDir, { recursive: true });
   const options = { databaseUrl: database.url, poolSize: Number(args.pool), nodeFlags: [] as string[] };
-  const api = await startApi({ ...options, nodeFlags: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  const extraEnv = apiEnv(args['api-env']);
+  const api = await startApi({ ...options, nodeFlags: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] }, extraEnv);
+  console.log(
+    `this API: NODE_ENV=production, cost limits and quotas on (buckets refilled fast enough that the bench's one address is never refused), ` +
+      `heavy lane at its defaults, pool ${args.pool}${Object.keys(extraEnv).length ? `, also ${args['api-env']}` : ''}; ` +
+      `PostGraphile 5: Amber preset, simplified inflection, connection filter, pool ${args.pool}; both on Node 22 (${NODE_22})`,
+  );
   const postgraphile = await startPostGraphile(options);
   const probe = await PostgresProbe.open(database);
   try {

@@ -1,6 +1,7 @@
 import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { idsOfSlugs } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
@@ -25,8 +26,7 @@ export class LinkService extends SqlService {
   /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). With `total`, the count runs beside the page. */
   async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer, { total = false } = {}): Promise<Page<Link>> {
     const where = this.filtered(filter, viewer);
-    const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
-    const countParams = [...where.params];
+    const [countSql, countParams] = this.topicCount(filter, viewer) ?? [`SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`, [...where.params]];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
     const tag = `links:${orderBy}`;
     if (after) {
@@ -49,6 +49,20 @@ export class LinkService extends SqlService {
     );
     const cursorOf = (link: ListedLink) => encodeCursor(tag, [link.issueDate, link.issueId, link.sectionPosition, link.position]);
     return toPage<Link>(rows, first, Boolean(after), (link) => cursorOf(link as ListedLink), totalCount);
+  }
+
+  /**
+   * The count of a topic page (a filter on `tags.any` alone, for a caller without
+   * a scope): published links carrying one of the tags, read from link_tag's
+   * partial index of published rows alone. Null for every other list.
+   */
+  private topicCount(filter: LinkFilter | undefined, viewer: Viewer): [string, unknown[]] | null {
+    const any = filter?.tags?.any;
+    if (!any?.length || ScopeSql.of(new SqlWhere(), viewer.scope).limited) return null;
+    const empty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+    const others = Object.entries(filter ?? {}).filter(([name]) => name !== 'tags');
+    if (!others.every(([, value]) => empty(value)) || !empty(filter?.tags?.all) || !empty(filter?.tags?.none)) return null;
+    return [`SELECT count(DISTINCT lt.link_id) AS n FROM link_tag lt WHERE lt.published AND lt.tag_id = ANY(${idsOfSlugs('tag', '$1')})`, [any]];
   }
 
   private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
