@@ -13,7 +13,7 @@ import { encode, LoadResult, percentile, post, runLoad, Target } from './api/loa
 import { firstDifference, normalise } from './api/normalise';
 import { PostgresProbe } from './api/postgres-probe';
 import { Measurement, printRound, printSummary } from './api/report';
-import { cpuMs, cpuOf, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
+import { cpuMs, cpuOf, cpuSince, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
 import { Operation, PG_PARTNER_PAGE_QUERY, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
 
 /**
@@ -120,7 +120,7 @@ async function measure(
   const before = cpuMs(server.process.pid!) ?? 0;
   const result = await runLoad(target, operations, connections, Number(args.seconds));
   const cpu = (cpuMs(server.process.pid!) ?? 0) - before;
-  const pgCpu = cpuOf(backends) - pgBefore;
+  const pgCpu = cpuSince(pgBefore);
   if (result.failures) throw new Error(`${server.name}, ${shape.name}: ${result.failures} failed requests, first: ${result.firstFailure}`);
   return {
     result,

@@ -112,7 +112,20 @@ export function cpuMs(pid: number): number | null {
   }
 }
 
-/** CPU used by a set of processes (a server's Postgres backends), summed; those gone since `pids` was taken are skipped. */
-export function cpuOf(pids: readonly number[]): number {
-  return pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+/** CPU of each of a set of processes (a server's Postgres backends) now, to compare with `cpuSince`. */
+export function cpuOf(pids: readonly number[]): Map<number, number> {
+  return new Map(pids.flatMap((pid) => {
+    const ms = cpuMs(pid);
+    return ms === null ? [] : [[pid, ms] as [number, number]];
+  }));
+}
+
+/** CPU the processes of `before` used since, summed; a process gone meanwhile (or its pid taken by another) counts nothing. */
+export function cpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, then] of before) {
+    const now = cpuMs(pid);
+    if (now !== null && now >= then) sum += now - then;
+  }
+  return sum;
 }
