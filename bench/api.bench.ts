@@ -14,7 +14,7 @@ import { firstDifference, normalise } from './api/normalise';
 import { PostgresProbe } from './api/postgres-probe';
 import { Measurement, printRound, printSummary } from './api/report';
 import { cpuMs, cpuOf, cpuSince, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
-import { Operation, PG_PARTNER_PAGE_QUERY, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
+import { Operation, PG_PARTNER_PAGE, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
 
 /**
  * `npm run bench:api`: this API against PostGraphile 5 on one Postgres holding a
@@ -76,7 +76,7 @@ async function shapeParams(database: BenchDatabase, api: RunningServer, postgrap
     { url: api.url, headers: { authorization: `Bearer ${secret}` } },
     { query: readOperation('partner-topic-page.graphql'), variables: { after: null } },
   )) as { data: { links: { pageInfo: { endCursor: string } } } };
-  const pgPage = (await ask({ url: postgraphile.url }, { query: PG_PARTNER_PAGE_QUERY, variables: { after: null } })) as {
+  const pgPage = (await ask({ url: postgraphile.url }, { query: PG_PARTNER_PAGE, variables: { after: null } })) as {
     data: { links: { pageInfo: { endCursor: string } } };
   };
   return {
