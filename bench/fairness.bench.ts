@@ -6,15 +6,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parse } from 'graphql';
-import { cliActor } from '../src/auth/actor';
 import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
-import { collectFiles, importFiles } from '../src/import/batch';
-import { Importer } from '../src/import/importer';
 import { measureCost } from '../src/limits/cost';
 import { buildGraphQLSchema } from '../src/schema';
-import { syntheticIssue } from './synthetic-archive';
+import { prepareArchiveDatabase } from './archive-database';
 
 /**
  * `npm run bench:fairness`: can a few callers running the costliest query the
@@ -133,39 +128,6 @@ async function heaviestFrontPage(budget: number): Promise<{ query: string; cost:
   return best;
 }
 
-/** Writes the synthetic archive and imports it into a fresh database; returns that database's URL. */
-async function prepareDatabase(work: string, issueCount: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const archive = path.join(work, 'archive');
-  fs.mkdirSync(archive);
-  for (let n = 0; n < issueCount; n += 1) {
-    const issue = syntheticIssue(n);
-    fs.writeFileSync(path.join(archive, issue.name), issue.markdown);
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 57000 + (process.pid % 1000) });
-  const admin = createDataSource({ url: serverUrl ?? embedded!.url, poolSize: 1 });
-  await admin.initialize();
-  const name = `newsletter_fairness_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl ?? embedded!.url);
-  url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 4 });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  const summary = await importFiles(new Importer(dataSource), collectFiles([archive]), { actor: cliActor(), concurrency: 4 });
-  await dataSource.query('ANALYZE');
-  await dataSource.destroy();
-  console.log(`archive: ${summary.created} issues imported (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);
-  return {
-    url: url.toString(),
-    async stop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-      await embedded?.stop();
-    },
-  };
-}
-
 /** Starts `node dist/src/main.js` on a free port and resolves with its GraphQL URL. */
 function startApi(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
@@ -212,7 +174,7 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-fairness-'));
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
-  const database = await prepareDatabase(work, Number(values.issues));
+  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_fairness_${process.pid}`);
   const api = await startApi(database.url);
   try {
     console.log(`heavy query: the front page of ${heavy.issues} issues with every link field, cost ${heavy.cost} (public budget ${budget})`);

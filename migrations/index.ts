@@ -5,6 +5,9 @@ import { BackfillImportedVersion1796000000001 } from './1796000000001-BackfillIm
 import { SponsorIdentity1796000000010 } from './1796000000010-SponsorIdentity';
 import { RecreditSponsors1796000000011 } from './1796000000011-RecreditSponsors';
 import { PartnerScopes1796000000020 } from './1796000000020-PartnerScopes';
+import { SummaryText1797000000000 } from './1797000000000-SummaryText';
+import { RecanonicalizeLinks1797000000100 } from './1797000000100-RecanonicalizeLinks';
+import { Search1797000000200 } from './1797000000200-Search';
 import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
@@ -15,5 +18,8 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SponsorIdentity1796000000010,
   RecreditSponsors1796000000011,
   PartnerScopes1796000000020,
+  SummaryText1797000000000,
+  RecanonicalizeLinks1797000000100,
+  Search1797000000200,
   LinkTagPublished1797000000500,
 ];

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -16,19 +16,31 @@ import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 import { graphqlHandler } from './http/graphql-handler';
+import { graphiqlAssets, graphiqlPage } from './http/graphiql';
+import { readerRoutes } from './http/reader';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
+import { adminOnly, metricsHandler } from './http/metrics';
+import { Observability } from './observability/observability';
+import { currentRequest } from './observability/request-record';
+import type { DestinationStream } from 'pino';
+import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability'> &
+  Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
-/** What a server may be given rather than build: tests pass a quota store on a clock they move. */
+/** What a server may be given rather than build: tests pass a quota store on a clock they move, or a reader they built. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
+  /** The built reader served at /read/ (dist/web/reader/ by default). */
+  readerBuild?: string;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 export interface AppServer {
@@ -36,17 +48,22 @@ export interface AppServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  observability: Observability;
+  /** The separate /metrics listener when `metricsPort` is set (not yet listening); else null. */
+  metricsServer: http.Server | null;
 }
 
 /**
- * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
   const schema = shareRootCalls(await buildGraphQLSchema());
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
+  const observability = await Observability.create(config.observability, dataSource, parts.logDestination);
   const app = express();
+  app.use(observability.middleware());
   const httpServer = http.createServer(httpServerOptions(timeouts), app);
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
@@ -54,6 +71,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The schema is public (schema.graphql is in the repository): introspection stays on in production too, at a fixed cost.
+    introspection: true,
     // main.ts owns shutdown (drain, then close the pool and the embedded server); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
@@ -62,8 +81,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads Sandbox from the internet; browsers get our own GraphiQL instead (http/graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
+      observability.plugin(),
     ],
   });
   await apollo.start();
@@ -73,6 +95,14 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
+  app.use('/graphiql', graphiqlAssets());
+  app.get('/graphql', graphiqlPage());
+  app.get(/^\/read$/, (_req, res) => res.redirect(301, '/read/'));
+  app.use('/read', readerRoutes(parts.readerBuild ?? readerBuildDir()));
+  const metrics = metricsHandler(observability.metrics);
+  let metricsServer: http.Server | null = null;
+  if (config.metricsPort == null) app.get('/metrics', adminOnly(config.adminToken, services.apiKeys), metrics);
+  else metricsServer = http.createServer(express().get('/metrics', metrics));
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),
@@ -82,12 +112,16 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       retryAfterS: timeouts.retryAfterS,
       outage,
       context: async ({ req, res }) => {
-        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
+        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys).then((known) => {
+          const record = currentRequest();
+          if (record) record.keyId = known.actor?.keyId ?? null;
+          return known;
+        });
         return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
       },
     }),
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema };
+  return { app, httpServer, apollo, schema, observability, metricsServer };
 }

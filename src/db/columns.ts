@@ -20,7 +20,9 @@ const MAX_LISTS = 2000;
 function columnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): EntityColumns {
   let found = described.get(target);
   if (!found) {
-    const byProperty = new Map(dataSource.getMetadata(target).ownColumns.map((column) => [column.propertyName, column.databaseName]));
+    // Columns marked `select: false` (search vectors) are never read back.
+    const columns = dataSource.getMetadata(target).ownColumns.filter((column) => column.isSelect);
+    const byProperty = new Map(columns.map((column) => [column.propertyName, column.databaseName]));
     found = { byProperty, keys: [...byProperty.keys()].filter((property) => property === 'id' || /Id$/.test(property)) };
     described.set(target, found);
   }

@@ -2,6 +2,7 @@ import { DataSource, Logger } from 'typeorm';
 import type { Config } from '../config';
 import { createDataSource, DatabaseTimeouts } from './data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded';
+import { requireExtensions } from './extensions';
 
 export interface Database {
   dataSource: DataSource;
@@ -38,11 +39,15 @@ function embeddedPlace(embedded: EmbeddedServer, configured: string): string {
   return `${embedded.dataDir} (the postgres OS user cannot enter ${configured}; set EMBEDDED_PG_DIR to a folder it can reach to keep the data elsewhere)`;
 }
 
-/** Applies pending migrations, each in its own transaction, over a connection without the server's timeouts. */
-async function migrate(url: string): Promise<void> {
+/**
+ * Applies pending migrations, each in its own transaction, over a connection
+ * without the server's timeouts, once the server is known to ship the extensions they install.
+ */
+async function migrate(url: string, server: string): Promise<void> {
   const migrator = createDataSource({ url, poolSize: 1 });
   await migrator.initialize();
   try {
+    await requireExtensions((sql, params) => migrator.query(sql, params), server);
     await migrator.runMigrations({ transaction: 'each' });
   } finally {
     await migrator.destroy();
@@ -64,7 +69,7 @@ export async function openDatabase(
   let dataSource: DataSource | null = null;
   try {
     const url = embedded ? await ensureDatabase(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
-    await migrate(url);
+    await migrate(url, embedded ? 'the embedded server' : `the server in DATABASE_URL (${redact(url)})`);
     const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger, timeouts });
     dataSource = opened;
     await opened.initialize();

@@ -302,6 +302,140 @@ const PATHS: PathCase[] = [
     },
   },
   {
+    path: 'links(distinct: true): every page newest and oldest first, each story once with its appearances (and theirs)',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String, $order: DateOrder) { links(distinct: true, first: 2, after: $after, orderBy: $order) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id canonicalUrl
+          appearances(first: 100) { totalCount edges { node { id canonicalUrl issue { id date newsletter { id slug } } } } } } } } }`;
+      for (const [order, expected] of [['NEWEST_FIRST', view.storiesNewestFirst], ['OLDEST_FIRST', view.storiesOldestFirst]] as const) {
+        const { nodes, totals } = await allPages(ask, query, 'links', { order });
+        expect({ order, ids: ids(nodes), totals }).toEqual({ order, ids: expected, totals: [expected.length] });
+        for (const node of nodes) {
+          const appearances = view.appearancesOf(Number(node.id));
+          expect({ id: node.id, ids: ids(node.appearances.edges.map((edge: any) => edge.node)), total: node.appearances.totalCount }).toEqual({
+            id: node.id,
+            ids: appearances,
+            total: appearances.length,
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'Link.appearances: every page of every visible link’s other appearances, with totalCount',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { links(first: 100) { edges { node { id
+        appearances(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title issue { id } section { id } } } } } } } }`;
+      const first = await ask(query, { after: null });
+      for (const [index, { node }] of first.links.edges.entries()) {
+        const seen: number[] = [];
+        const totals = new Set<number>();
+        let after: string | null = null;
+        for (let page = 0; page < 20; page += 1) {
+          const data: any = page === 0 ? first : await ask(query, { after });
+          const connection = data.links.edges[index].node.appearances;
+          seen.push(...ids(connection.edges.map((edge: any) => edge.node)));
+          totals.add(connection.totalCount);
+          if (!connection.pageInfo.hasNextPage) break;
+          after = connection.pageInfo.endCursor;
+        }
+        const expected = view.appearancesOf(Number(node.id));
+        expect({ id: node.id, seen, totals: [...totals] }).toEqual({ id: node.id, seen: expected, totals: [expected.length] });
+      }
+    },
+  },
+  {
+    path: 'links(filter: { url }): every story of the archive, drafts’ included, asked for by a tracking-laden URL',
+    async run(ask, { world, view }) {
+      const query = `query($url: String!) { links(first: 100, filter: { url: $url }) { totalCount edges { node { id canonicalUrl } } } }`;
+      for (const canonicalUrl of new Set(world.links.map((link) => link.canonicalUrl))) {
+        const data = await ask(query, { url: `\u200b${canonicalUrl}?utm_source=partner&ref=feed#?utm_medium=email` });
+        const expected = view.linksOfStory(canonicalUrl);
+        expect({ canonicalUrl, ids: ids(data.links.edges.map((edge: any) => edge.node)), total: data.links.totalCount }).toEqual({
+          canonicalUrl,
+          ids: expected,
+          total: expected.length,
+        });
+      }
+    },
+  },
+  {
+    path: 'search: every page of a query every title holds ("link"), with highlights',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { search(query: "link", first: 3, after: $after) { totalCount correctedQuery pageInfo { hasNextPage endCursor }
+        edges { rank titleHighlight summaryHighlight node { ${LINK} } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'search');
+      expect(sorted(ids(nodes))).toEqual(sorted(view.linksNewestFirst));
+      expect(ids(nodes)).toHaveLength(view.linksNewestFirst.length);
+      expect(totals).toEqual([view.linksNewestFirst.length]);
+    },
+  },
+  {
+    path: 'search: a query only issue headlines hold ("headline"), a misspelled one ("linkk"), and every filter',
+    async run(ask, { world, view }) {
+      const query = `query($q: String!, $filter: LinkFilter) { search(query: $q, filter: $filter, first: 100) { totalCount correctedQuery edges { node { id } } } }`;
+      const headline = await ask(query, { q: 'headline' });
+      expect(sorted(ids(headline.search.edges.map((edge: { node: unknown }) => edge.node)))).toEqual(sorted(view.linksNewestFirst));
+      const typo = await ask(query, { q: 'linkk' });
+      expect([typo.search.correctedQuery, typo.search.totalCount]).toEqual(['link', view.linksNewestFirst.length]);
+      for (const [filter, keep] of LINK_FILTERS) {
+        const data = await ask(query, { q: 'link', filter });
+        const expected = view.linksNewestFirst.filter((id) => keep(factsOf(world, world.links.find((link) => link.id === id)!)));
+        const got = ids(data.search.edges.map((edge: { node: unknown }) => edge.node));
+        expect({ filter, ids: sorted(got), total: data.search.totalCount }).toEqual({ filter, ids: sorted(expected), total: expected.length });
+      }
+    },
+  },
+  {
+    path: 'linkFacets: counts of the caller’s links per tag, category, newsletter and year, with no filter and with each filter',
+    async run(ask, { world, view }) {
+      const query = `query($filter: LinkFilter, $q: String) { linkFacets(filter: $filter, query: $q, top: 100) { totalCount
+        tags { value count } categories { value count } kinds { value count } newsletters { value count } domains { value count } years { value count } } }`;
+      const valuesOf: Record<string, (facts: Facts) => string[]> = {
+        tags: (f) => f.tags,
+        categories: (f) => [f.category],
+        newsletters: (f) => [f.newsletter],
+        years: (f) => [f.date.slice(0, 4)],
+      };
+      const dimensionOf = (filter: Record<string, unknown>) => (Object.keys(filter)[0] === 'date' ? 'years' : Object.keys(filter)[0]);
+      for (const [filter, keep] of [[{}, () => true] as const, ...LINK_FILTERS]) {
+        for (const q of [undefined, 'link']) {
+          const data = await ask(query, { filter, q });
+          const facts = view.linksNewestFirst.map((id) => factsOf(world, world.links.find((link) => link.id === id)!));
+          expect({ filter, q, total: data.linkFacets.totalCount }).toEqual({ filter, q, total: facts.filter(keep).length });
+          for (const [dimension, values] of Object.entries(valuesOf)) {
+            const tally = new Map<string, number>();
+            for (const fact of facts.filter((f) => dimensionOf(filter) === dimension || keep(f))) {
+              for (const value of values(fact)) tally.set(value, (tally.get(value) ?? 0) + 1);
+            }
+            const got = new Map(data.linkFacets[dimension].map((entry: { value: string; count: number }) => [entry.value, entry.count]));
+            expect({ filter, q, dimension, counts: got }).toEqual({ filter, q, dimension, counts: tally });
+          }
+        }
+      }
+    },
+  },
+  {
+    path: 'Link.related and Issue.related of every link and issue the caller sees',
+    async run(ask, { view }) {
+      const issues = await ask(`{ issues(first: 100) { edges { node { id related(first: 20) { id date headline newsletter { id slug } } } } } }`);
+      for (const { node } of issues.issues.edges) expect(ids(node.related)).not.toContain(Number(node.id));
+      const query = `query($after: String) { links(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+        id issue { id } related(first: 20) { id title url sponsored tags { id slug } sponsor { id name } section { id title category { id slug } }
+          issue { id headline newsletter { id slug } } } } } } }`;
+      const { nodes } = await allPages(ask, query, 'links');
+      expect(ids(nodes)).toEqual(view.linksNewestFirst);
+      for (const node of nodes) {
+        for (const related of node.related) expect(Number(related.issue.id)).not.toBe(Number(node.issue.id));
+      }
+      // Every caller sees tagged links in two issues or more, so some link has a related one.
+      expect(nodes.some((node) => node.related.length > 0)).toBe(true);
+    },
+  },
+  {
     path: 'links(after): a cursor taken from the public’s pages yields only the caller’s links after that position',
     async run(ask, { view, publicLinkCursors }) {
       const order = publicLinkCursors.map(({ id }) => id);
@@ -396,6 +530,15 @@ it('the world has rows in and out of every scope, drafts and scheduled issues wi
     expect(view.visible.Link.size).toBeGreaterThan(0);
     expect(view.visible.Link.size).toBeLessThan(viewOf(world, null).visible.Link.size);
   }
+});
+
+it('the world has stories told in several newsletters, in drafts only, and split by scopes', () => {
+  const story = (name: string) => `https://stories.example/${name}`;
+  const all = viewOf(world, null);
+  expect([story('alpha'), story('beta'), story('gamma'), story('delta')].map((url) => all.linksOfStory(url).length)).toEqual([3, 1, 2, 0]);
+  expect(world.links.filter((link) => link.canonicalUrl === story('alpha'))).toHaveLength(4);
+  const tagged = viewOf(world, { tags: ['infosec', 'k8s'] });
+  expect([story('alpha'), story('beta'), story('gamma')].map((url) => tagged.linksOfStory(url).length)).toEqual([2, 0, 1]);
 });
 
 it('the oracle agrees with a hand count for the tag-scoped partner (an old slug "infosec" names "security")', () => {

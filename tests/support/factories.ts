@@ -1,5 +1,7 @@
 import { DataSource, DeepPartial } from 'typeorm';
 import { slugify } from '../../src/content/slug';
+import { summaryText } from '../../src/content/summary';
+import { canonicalizeUrl, domainOf } from '../../src/content/url';
 import { Category } from '../../src/modules/category/category.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Issue } from '../../src/modules/issue/issue.entity';
@@ -22,6 +24,8 @@ export interface LinkSpec {
   tags?: string[];
   readTimeLabel?: string | null;
   readMinutes?: number | null;
+  /** Markdown; a numbered plain sentence when left out. */
+  summary?: string;
 }
 
 export interface SectionSpec {
@@ -112,15 +116,18 @@ export class Factory {
 
   private async link(section: Section, position: number, spec: LinkSpec): Promise<Link> {
     const n = this.next();
-    const domain = spec.domain ?? 'example.com';
+    // A given URL is canonicalised as the importer does, so links of one story share a canonical URL.
+    const canonicalUrl = spec.url === undefined ? null : canonicalizeUrl(spec.url);
+    const domain = spec.domain ?? (canonicalUrl === null ? 'example.com' : domainOf(canonicalUrl));
     const values: DeepPartial<Link> = {
       sectionId: section.id,
       position,
       title: spec.title ?? `Link ${n}`,
       url: spec.url ?? `https://${domain}/post-${n}?utm_source=test`,
-      canonicalUrl: `https://${domain}/post-${n}`,
+      canonicalUrl: canonicalUrl ?? `https://${domain}/post-${n}`,
       domain,
-      summary: `Summary of link ${n}.`,
+      summary: spec.summary ?? `Summary of link ${n}.`,
+      summaryText: summaryText(spec.summary ?? `Summary of link ${n}.`),
       readTimeLabel: spec.readTimeLabel === undefined ? '3 minute read' : spec.readTimeLabel,
       readMinutes: spec.readMinutes === undefined ? 3 : spec.readMinutes,
       kind: spec.kind ?? LinkKind.ARTICLE,

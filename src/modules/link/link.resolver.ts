@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Connection, Page } from '../../common/pagination';
+import { TextFormat } from '../../common/text-format';
+import { formatSummary } from '../../content/summary';
 import type { Context } from '../../context';
 import { selects } from '../../prefetch/prefetch';
 import { readAhead } from '../../prefetch/relations';
@@ -27,6 +29,11 @@ export class LinkResolver {
       page.edges.map((edge) => edge.node),
     );
     return page;
+  }
+
+  @FieldResolver(() => String, { description: 'Markdown as printed, unless `format` asks for sanitised HTML or plain text.' })
+  summary(@Root() link: RootOf<Link>, @Arg('format', () => TextFormat, { defaultValue: TextFormat.MARKDOWN }) format: TextFormat): string {
+    return formatSummary(link.summary, format);
   }
 
   @FieldResolver(() => Section)

@@ -5,11 +5,9 @@ import { idsOfSlugs } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { inCategories } from '../category/category.filters';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
-import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
-import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
+import { LINKS_WITH_ISSUES, whereLinks } from './link.filters';
 import { LinkFilter, LinksArgs } from './link.inputs';
 
 /** A link of a list page, with the sort key its cursor is made of. */
@@ -19,34 +17,56 @@ interface ListedLink extends Link {
   sectionPosition: number;
 }
 
-const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
+/**
+ * Rows after the cursor `[date, issueId, sectionPosition, position]` in list order, given
+ * the columns holding those parts. Newest first sorts issues descending but positions
+ * ascending; negated positions keep one row comparison.
+ */
+export function afterKey([date, issueId, sectionPosition, position]: string[], newest: boolean, columns: readonly string[]): string {
+  const [dateColumn, issueColumn, sectionColumn, positionColumn] = columns;
+  return newest
+    ? `(${dateColumn}, ${issueColumn}, -${sectionColumn}, -${positionColumn}) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`
+    : `(${dateColumn}, ${issueColumn}, ${sectionColumn}, ${positionColumn}) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`;
+}
 
 /** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
-  /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). With `total`, the count runs beside the page. */
-  async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer, { total = false } = {}): Promise<Page<Link>> {
-    const where = this.filtered(filter, viewer);
-    const [countSql, countParams] = this.topicCount(filter, viewer) ?? [`SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`, [...where.params]];
+  /**
+   * Links of published issues; of other statuses when an editor or admin asks
+   * (`filter.statuses`). `distinct`: each story once, as its first link in the order.
+   * With `total`, the count runs beside the page.
+   */
+  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer, { total = false } = {}): Promise<Page<Link>> {
+    const where = whereLinks(new SqlWhere(), filter, viewer);
+    const matching = `${LINKS_WITH_ISSUES} ${where}`;
+    const [countSql, countParams] = (distinct ? null : this.topicCount(filter, viewer)) ?? [
+      distinct ? `SELECT count(*)::int AS n FROM (SELECT DISTINCT l.canonical_url ${matching}) stories` : `SELECT count(*) AS n ${matching}`,
+      [...where.params],
+    ];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
-    const tag = `links:${orderBy}`;
-    if (after) {
-      const key = decodeCursor(after, tag, ['date', 'int', 'int', 'int']);
-      const [date, issueId, sectionPosition, position] = key.map((part) => where.param(part));
-      // Newest first sorts issues descending but positions ascending; negated positions keep one row comparison.
-      where.and(
-        newest
-          ? `(i.date, i.id, -s.position, -l.position) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`
-          : `(i.date, i.id, s.position, l.position) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`,
-      );
-    }
+    const tag = `links:${orderBy}${distinct ? ':distinct' : ''}`;
     const direction = newest ? 'DESC' : 'ASC';
-    const totalCount = this.totalOf(countSql, countParams, total);
-    const rows = await this.read<ListedLink>(
-      `SELECT ${this.columns(Link, 'l')}, i.date AS "issueDate", i.id AS "issueId", s.position AS "sectionPosition"
+    const key = after ? decodeCursor(after, tag, ['date', 'int', 'int', 'int']).map((part) => where.param(part)) : null;
+    let sql: string;
+    if (distinct) {
+      // A link stands for its story when no matching link of the story comes before it: a story never returns on a later page.
+      const page = ['m.issue_date', 'm.issue_key', 'm.section_position', 'm.position'];
+      const earlier = newest
+        ? `(i.date, i.id, -s.position, -l.position) > (m.issue_date, m.issue_key, -m.section_position, -m.position)`
+        : `(i.date, i.id, s.position, l.position) < (m.issue_date, m.issue_key, m.section_position, m.position)`;
+      sql = `SELECT ${this.columns(Link, 'm')}, m.issue_date AS "issueDate", m.issue_key AS "issueId", m.section_position AS "sectionPosition"
+          FROM (SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
+          WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
+            AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
+          ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${first + 1}`;
+    } else {
+      if (key) where.and(afterKey(key, newest, ['i.date', 'i.id', 's.position', 'l.position']));
+      sql = `SELECT ${this.columns(Link, 'l')}, i.date AS "issueDate", i.id AS "issueId", s.position AS "sectionPosition"
          ${LINKS_WITH_ISSUES} ${where}
-        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`,
-      where.params,
-    );
+        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`;
+    }
+    const totalCount = this.totalOf(countSql, countParams, total);
+    const rows = await this.read<ListedLink>(sql, where.params);
     const cursorOf = (link: ListedLink) => encodeCursor(tag, [link.issueDate, link.issueId, link.sectionPosition, link.position]);
     return toPage<Link>(rows, first, Boolean(after), (link) => cursorOf(link as ListedLink), totalCount);
   }
@@ -63,25 +83,6 @@ export class LinkService extends SqlService {
     const others = Object.entries(filter ?? {}).filter(([name]) => name !== 'tags');
     if (!others.every(([, value]) => empty(value)) || !empty(filter?.tags?.all) || !empty(filter?.tags?.none)) return null;
     return [`SELECT count(DISTINCT lt.link_id) AS n FROM link_tag lt WHERE lt.published AND lt.tag_id = ANY(${idsOfSlugs('tag', '$1')})`, [any]];
-  }
-
-  private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
-    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
-    where.and(ScopeSql.of(where, viewer.scope).link());
-    whereIssueScope(where, filter);
-    if (filter?.categories?.length) {
-      where.and(inCategories(where, filter.categories, 's.category_id'));
-    }
-    whereTags(where, filter?.tags, LINK_TAGS);
-    if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);
-    if (filter?.sponsored !== undefined && filter.sponsored !== null) {
-      where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
-    }
-    if (filter?.domains?.length) {
-      const domains = filter.domains.map((domain) => domain.trim().toLowerCase().replace(/^www\./, ''));
-      where.and(`l.domain = ANY(${where.param(domains)}::text[])`);
-    }
-    return where;
   }
 
   /** Links of each section (the columns of `fields`, or all), in order; a scoped partner's in-scope links only. */
