@@ -9,6 +9,7 @@ import { SummaryText1797000000000 } from './1797000000000-SummaryText';
 import { RecanonicalizeLinks1797000000100 } from './1797000000100-RecanonicalizeLinks';
 import { Search1797000000200 } from './1797000000200-Search';
 import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
+import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecanonicalizeLinks1797000000100,
   Search1797000000200,
   FeedTokens1797000000300,
+  LinkTagPublished1797000000500,
 ];

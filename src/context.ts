@@ -7,6 +7,7 @@ import { createSectionLoaders } from './modules/section/section.loaders';
 import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
 import { createTagLoaders } from './modules/tag/tag.loaders';
 import { rootCallMemo, withTurns } from './common/loaders';
+import { Prefetched } from './prefetch/prefetch';
 import { Turns } from './limits/turns';
 import type { Viewer } from './auth/policy';
 import type { RequestAdmission } from './limits/admission';
@@ -34,10 +35,12 @@ export interface Context {
   viewer: Viewer;
   services: Services;
   loaders: Loaders;
+  /** Relations read ahead by root lists (prefetch/prefetch.ts), which field resolvers answer from before asking a loader. */
+  prefetched: Prefetched;
   /** What the request must get through before it runs (limits/admission.ts); absent outside HTTP. */
   admission?: RequestAdmission;
 }
 
 export function createContext(services: Services, viewer: Viewer): Context {
-  return { viewer, services, loaders: createLoaders(services, viewer) };
+  return { viewer, services, loaders: createLoaders(services, viewer), prefetched: new Prefetched() };
 }

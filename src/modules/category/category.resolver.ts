@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Category } from './category.entity';
+import type { RootOf } from '../../common/root';
 
 @Resolver(() => Category)
 export class CategoryResolver {
@@ -10,12 +11,12 @@ export class CategoryResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Links in published issues; for a scoped partner key, only links within its scope.' })
-  linkCount(@Root() category: Category, @Ctx() { loaders }: Context) {
+  linkCount(@Root() category: RootOf<Category>, @Ctx() { loaders }: Context) {
     return loaders.categoryLinkCount.load(category.id);
   }
 
   @FieldResolver(() => [String], { description: 'Old slugs (of categories merged into this one, or before a rename) that filters still accept.' })
-  aliases(@Root() category: Category, @Ctx() { loaders }: Context) {
+  aliases(@Root() category: RootOf<Category>, @Ctx() { loaders }: Context) {
     return loaders.categoryAliases.load(category.id);
   }
 }

@@ -20,24 +20,27 @@ export class CategoryService extends SqlService {
    */
   all(scope: ReadScope | null): Promise<Category[]> {
     const where = new SqlWhere();
-    return this.rows(Category, `SELECT c.* FROM category c ${where.and(visibleCategory(where, scope))} ORDER BY c.name, c.id`, where.params);
+    return this.read(
+      `SELECT ${this.columns(Category, 'c')} FROM category c ${where.and(visibleCategory(where, scope))} ORDER BY c.name, c.id`,
+      where.params,
+    );
   }
 
   /** The category a slug (current or old) names, if the caller may see it (as `all` lists it); null otherwise. */
   async bySlug(slug: string, scope: ReadScope | null): Promise<Category | null> {
     const where = new SqlWhere();
     where.and(`c.id = ${idOfSlug('category', where.param(slug))}`).and(visibleCategory(where, scope));
-    const [category] = await this.rows(Category, `SELECT c.* FROM category c ${where}`, where.params);
+    const [category] = await this.read<Category>(`SELECT ${this.columns(Category, 'c')} FROM category c ${where}`, where.params);
     return category ?? null;
   }
 
-  byIds(ids: readonly number[]): Promise<Category[]> {
-    return this.rows(Category, 'SELECT * FROM category WHERE id = ANY($1::int[])', [ids]);
+  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Category[]> {
+    return this.read(`SELECT ${this.columns(Category, 'c', fields)} FROM category c WHERE c.id = ANY($1::int[])`, [ids]);
   }
 
   /** Old slugs of each category (merged-away or renamed), which filters still accept. */
   async aliasesByCategoryIds(categoryIds: readonly number[]): Promise<Array<Keyed<string>>> {
-    const rows = await this.dataSource.query<Array<{ key: number; slug: string }>>(
+    const rows = await this.read<{ key: number; slug: string }>(
       'SELECT category_id AS key, slug FROM category_alias WHERE category_id = ANY($1::int[]) ORDER BY slug',
       [categoryIds],
     );

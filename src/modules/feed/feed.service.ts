@@ -125,7 +125,7 @@ export class FeedBuilder {
   /** One item per link, newest first, through the list GraphQL's `links` uses. */
   private async linkEntries(request: FeedRequest): Promise<FeedEntry[]> {
     const { filter, limit: first, distinct, query } = request;
-    const page = await this.services.links.list({ filter, first, distinct, orderBy: DateOrder.NEWEST_FIRST }, this.viewer, query);
+    const page = await this.services.links.list({ filter, first, distinct, orderBy: DateOrder.NEWEST_FIRST }, this.viewer, { query });
     const links = page.edges.map((edge) => edge.node);
     return Promise.all(links.map((link) => this.linkEntry(link)));
   }

@@ -1,6 +1,9 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Connection, Page } from '../../common/pagination';
 import type { Context } from '../../context';
+import { selects } from '../../prefetch/prefetch';
+import { readAhead } from '../../prefetch/relations';
 import { Link } from '../link/link.entity';
 import { Newsletter } from '../newsletter/newsletter.entity';
 import { Section } from '../section/section.entity';
@@ -8,6 +11,7 @@ import { SponsorPlacement } from '../sponsor/sponsor-placement.entity';
 import { Tag } from '../tag/tag.entity';
 import { Issue } from './issue.entity';
 import { IssueArgs, IssuesArgs } from './issue.inputs';
+import type { RootOf } from '../../common/root';
 
 const IssueConnection = Connection(Issue, 'Issue');
 
@@ -17,49 +21,57 @@ export class IssueResolver {
     nullable: true,
     description: 'One published issue of a newsletter, by date; with `preview`, in any status (editors and admins).',
   })
-  issue(@Args() { newsletter, date, preview }: IssueArgs, @Ctx() { services, viewer }: Context): Promise<Issue | null> {
-    return services.issues.findOne(newsletter, date, viewer, preview);
+  async issue(@Args() { newsletter, date, preview }: IssueArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Issue | null> {
+    const issue = await context.services.issues.findOne(newsletter, date, context.viewer, preview);
+    if (issue) await readAhead(info, context, [issue]);
+    return issue;
   }
 
   @Query(() => IssueConnection, {
     description: 'Published issues (other statuses on request, editors and admins), newest first unless `orderBy` says otherwise.',
   })
-  issues(@Args() args: IssuesArgs, @Ctx() { services, viewer }: Context): Promise<Page<Issue>> {
-    return services.issues.list(args, viewer);
+  async issues(@Args() args: IssuesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Issue>> {
+    const page = await context.services.issues.list(args, context.viewer, { total: selects(info, 'totalCount') });
+    await readAhead(
+      info,
+      context,
+      page.edges.map((edge) => edge.node),
+    );
+    return page;
   }
 
   @FieldResolver(() => Newsletter)
-  newsletter(@Root() issue: Issue, @Ctx() { loaders }: Context) {
-    return loaders.newsletterById.load(issue.newsletterId);
+  newsletter(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, () => loaders.newsletterById.load(issue.newsletterId));
   }
 
   @FieldResolver(() => [Section])
-  sections(@Root() issue: Issue, @Ctx() { loaders }: Context) {
-    return loaders.sectionsByIssue.load(issue.id);
+  sections(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, () => loaders.sectionsByIssue.load(issue.id));
   }
 
   @FieldResolver(() => [SponsorPlacement])
-  sponsorPlacements(@Root() issue: Issue, @Ctx() { loaders }: Context) {
-    return loaders.placementsByIssue.load(issue.id);
+  sponsorPlacements(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, () => loaders.placementsByIssue.load(issue.id));
   }
 
   @FieldResolver(() => [Link], { description: 'Every link of the issue, in reading order.' })
-  links(@Root() issue: Issue, @Ctx() { loaders }: Context) {
-    return loaders.linksByIssue.load(issue.id);
+  links(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, () => loaders.linksByIssue.load(issue.id));
   }
 
   @FieldResolver(() => [Tag], { description: 'Tags carried by at least one link of the issue.' })
-  tags(@Root() issue: Issue, @Ctx() { loaders }: Context) {
-    return loaders.tagsByIssue.load(issue.id);
+  tags(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, () => loaders.tagsByIssue.load(issue.id));
   }
 
   @FieldResolver(() => Issue, { nullable: true, description: 'The published issue of the same newsletter just before.' })
-  async previous(@Root() issue: Issue, @Ctx() { loaders }: Context): Promise<Issue | null> {
-    return (await loaders.previousIssue.load(issue.id))[0] ?? null;
+  previous(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, async () => (await loaders.previousIssue.load(issue.id))[0] ?? null);
   }
 
   @FieldResolver(() => Issue, { nullable: true, description: 'The published issue of the same newsletter just after.' })
-  async next(@Root() issue: Issue, @Ctx() { loaders }: Context): Promise<Issue | null> {
-    return (await loaders.nextIssue.load(issue.id))[0] ?? null;
+  next(@Root() issue: RootOf<Issue>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(issue, info, async () => (await loaders.nextIssue.load(issue.id))[0] ?? null);
   }
 }

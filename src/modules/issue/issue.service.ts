@@ -23,11 +23,12 @@ export class IssueService extends SqlService {
     where.and(`i.newsletter_id = (SELECT id FROM newsletter WHERE slug = ${where.param(newsletterSlug)})`);
     where.and(`i.date = ${where.param(date)}::date`);
     where.and(ScopeSql.of(where, viewer.scope).issue());
-    const [issue] = await this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
+    const [issue] = await this.read<Issue>(`SELECT ${this.columns(Issue, 'i')} FROM issue i ${where}`, where.params);
     return issue ?? null;
   }
 
-  async list({ filter, first, after, orderBy }: IssuesArgs, viewer: Viewer): Promise<Page<Issue>> {
+  /** A page of issues; with `total`, the count runs beside the page rather than after it. */
+  async list({ filter, first, after, orderBy }: IssuesArgs, viewer: Viewer, { total = false } = {}): Promise<Page<Issue>> {
     const where = this.filtered(filter, viewer);
     const countSql = `SELECT count(*) AS n FROM issue i ${where}`;
     const countParams = [...where.params];
@@ -38,13 +39,13 @@ export class IssueService extends SqlService {
       where.and(`(i.date, i.id) ${newest ? '<' : '>'} (${where.param(date)}::date, ${where.param(id)}::int)`);
     }
     const direction = newest ? 'DESC' : 'ASC';
-    const rows = await this.rows(
-      Issue,
-      `SELECT i.* FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
+    const totalCount = this.totalOf(countSql, countParams, total);
+    const rows = await this.read<Issue>(
+      `SELECT ${this.columns(Issue, 'i')} FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
       where.params,
     );
     const cursorOf = (issue: Issue) => encodeCursor(tag, [issue.date, issue.id]);
-    return toPage(rows, first, Boolean(after), cursorOf, () => this.count(countSql, countParams));
+    return toPage(rows, first, Boolean(after), cursorOf, totalCount);
   }
 
   /** Category and tag filters look only at what a scoped partner sees of each issue: its in-scope sections and links. */
@@ -62,11 +63,27 @@ export class IssueService extends SqlService {
   }
 
   /** Published issues by id (loader batch), within the viewer's scope; with `canSeeDrafts`, issues of any status. */
-  byIds(ids: readonly number[], viewer: Pick<Viewer, 'canSeeDrafts' | 'scope'>): Promise<Issue[]> {
-    const where = viewer.canSeeDrafts ? new SqlWhere() : publishedOnly(new SqlWhere());
+  byIds(ids: readonly number[], viewer: Pick<Viewer, 'canSeeDrafts' | 'scope'>, fields?: Iterable<string>): Promise<Issue[]> {
+    const where = this.visible(viewer);
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
     where.and(ScopeSql.of(where, viewer.scope).issue());
-    return this.rows(Issue, `SELECT i.* FROM issue i ${where}`, where.params);
+    return this.read(`SELECT ${this.columns(Issue, 'i', fields)} FROM issue i ${where}`, where.params);
+  }
+
+  /** The issue of each link (`key`), as `byIds` would give it: hidden issues are left out. */
+  byLinkIds(linkIds: readonly number[], viewer: Pick<Viewer, 'canSeeDrafts' | 'scope'>, fields?: Iterable<string>): Promise<Array<Keyed<Issue>>> {
+    const where = this.visible(viewer);
+    where.and(`l.id = ANY(${where.param(linkIds)}::int[])`);
+    where.and(ScopeSql.of(where, viewer.scope).issue());
+    return this.readKeyed(
+      `SELECT ${this.columns(Issue, 'i', fields)}, l.id AS key
+         FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id ${where}`,
+      where.params,
+    );
+  }
+
+  private visible(viewer: Pick<Viewer, 'canSeeDrafts'>): SqlWhere {
+    return viewer.canSeeDrafts ? new SqlWhere() : publishedOnly(new SqlWhere());
   }
 
   /**
@@ -75,16 +92,20 @@ export class IssueService extends SqlService {
    * link), whatever the status of the issue itself: a previewed draft shows the
    * neighbours readers will see once it is published.
    */
-  neighbours(ids: readonly number[], side: 'previous' | 'next', scope: ReadScope | null): Promise<Array<Keyed<Issue>>> {
+  neighbours(
+    ids: readonly number[],
+    side: 'previous' | 'next',
+    scope: ReadScope | null,
+    fields?: Iterable<string>,
+  ): Promise<Array<Keyed<Issue>>> {
     const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
     const where = new SqlWhere();
     const keys = where.param(ids);
-    return this.keyed(
-      Issue,
+    return this.readKeyed(
       `SELECT n.*, k.id AS key
          FROM issue k
          CROSS JOIN LATERAL (
-           SELECT i.* FROM issue i
+           SELECT ${this.columns(Issue, 'i', fields)} FROM issue i
             WHERE i.newsletter_id = k.newsletter_id AND ${isPublished()} AND i.date ${comparison} k.date
               AND ${ScopeSql.of(where, scope).issue()}
             ORDER BY i.date ${direction} LIMIT 1) n

@@ -6,6 +6,7 @@ import { Section } from '../section/section.entity';
 import { TagDecision } from '../tag/tag-decision.type';
 import { Link } from './link.entity';
 import { AddLinkInput, DeleteLinkInput, MoveLinkInput, SetLinkTagsInput, UpdateLinkInput } from './link-edit.inputs';
+import type { RootOf } from '../../common/root';
 
 /** Editors' and admins' writes to links, and the editorial fields of a link. */
 @Resolver(() => Link)
@@ -44,7 +45,7 @@ export class LinkEditResolver {
   @FieldResolver(() => [TagDecision], {
     description: 'Tags an editor put on or took off this link, which retag and re-imports keep (editors and admins).',
   })
-  tagDecisions(@Root() link: Link, @Ctx() { loaders }: Context) {
+  tagDecisions(@Root() link: RootOf<Link>, @Ctx() { loaders }: Context) {
     return loaders.tagDecisionsByLink.load(link.id);
   }
 }

@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Connection, ConnectionArgs, Page } from '../../common/pagination';
 import type { Context } from '../../context';
 import { Link } from './link.entity';
+import type { RootOf } from '../../common/root';
 
 const LinkConnection = Connection(Link, 'Link');
 
@@ -12,7 +13,7 @@ export class LinkStoryResolver {
     description:
       'The other links of this story (the same canonical URL) in published issues, newest first: where else it appeared, with its issue, newsletter and date.',
   })
-  appearances(@Root() link: Link, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context): Promise<Page<Link>> {
+  appearances(@Root() link: RootOf<Link>, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context): Promise<Page<Link>> {
     return loaders.appearancePages(args).load(link.id);
   }
 }

@@ -14,17 +14,17 @@ export class NewsletterService extends SqlService {
   all(scope: ReadScope | null): Promise<Newsletter[]> {
     const where = new SqlWhere();
     where.and(visibleNewsletter(where, scope));
-    return this.rows(Newsletter, `SELECT n.* FROM newsletter n ${where} ORDER BY n.slug`, where.params);
+    return this.read(`SELECT ${this.columns(Newsletter, 'n')} FROM newsletter n ${where} ORDER BY n.slug`, where.params);
   }
 
   async bySlug(slug: string, scope: ReadScope | null): Promise<Newsletter | null> {
     const where = new SqlWhere();
     where.and(`n.slug = ${where.param(slug)}`).and(visibleNewsletter(where, scope));
-    const [newsletter] = await this.rows(Newsletter, `SELECT n.* FROM newsletter n ${where}`, where.params);
+    const [newsletter] = await this.read<Newsletter>(`SELECT ${this.columns(Newsletter, 'n')} FROM newsletter n ${where}`, where.params);
     return newsletter ?? null;
   }
 
-  byIds(ids: readonly number[]): Promise<Newsletter[]> {
-    return this.rows(Newsletter, 'SELECT * FROM newsletter WHERE id = ANY($1::int[])', [ids]);
+  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Newsletter[]> {
+    return this.read(`SELECT ${this.columns(Newsletter, 'n', fields)} FROM newsletter n WHERE n.id = ANY($1::int[])`, [ids]);
   }
 }

@@ -4,6 +4,7 @@ import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
 import { DEFAULT_RELATED, MAX_RELATED } from './related.service';
+import type { RootOf } from '../../common/root';
 
 @ArgsType()
 class RelatedArgs {
@@ -18,7 +19,7 @@ export class LinkRelatedResolver {
   @FieldResolver(() => [Link], {
     description: 'Links on the same topic from other issues (shared tags, then shared words), never the same story; published only.',
   })
-  related(@Root() link: Link, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Link[]> {
+  related(@Root() link: RootOf<Link>, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Link[]> {
     return loaders.relatedLinks(first).load(link.id);
   }
 }
@@ -26,7 +27,7 @@ export class LinkRelatedResolver {
 @Resolver(() => Issue)
 export class IssueRelatedResolver {
   @FieldResolver(() => [Issue], { description: 'Other published issues on the same topics (the tags of their links, then headline words).' })
-  related(@Root() issue: Issue, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Issue[]> {
+  related(@Root() issue: RootOf<Issue>, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Issue[]> {
     return loaders.relatedIssues(first).load(issue.id);
   }
 }

@@ -7,24 +7,23 @@ import { Section } from './section.entity';
 /** Reads sections; callers reach them only through issues already checked for visibility. */
 export class SectionService extends SqlService {
   /** Sections of each issue; a scoped partner sees only those holding an in-scope link. */
-  byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Section>>> {
+  byIssueIds(issueIds: readonly number[], scope: ReadScope | null, fields?: Iterable<string>): Promise<Array<Keyed<Section>>> {
     const where = new SqlWhere();
     where.and(`s.issue_id = ANY(${where.param(issueIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? 'FROM section s JOIN issue i ON i.id = s.issue_id' : 'FROM section s';
-    return this.keyed(
-      Section,
-      `SELECT s.*, s.issue_id AS key ${from} ${where.and(scoped.section())} ORDER BY s.issue_id, s.position`,
+    return this.readKeyed(
+      `SELECT ${this.columns(Section, 's', fields)}, s.issue_id AS key ${from} ${where.and(scoped.section())} ORDER BY s.issue_id, s.position`,
       where.params,
     );
   }
 
   /** Sections by id; for a scoped partner, only those holding an in-scope link. */
-  byIds(ids: readonly number[], scope: ReadScope | null): Promise<Section[]> {
+  byIds(ids: readonly number[], scope: ReadScope | null, fields?: Iterable<string>): Promise<Section[]> {
     const where = new SqlWhere();
     where.and(`s.id = ANY(${where.param(ids)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? 'FROM section s JOIN issue i ON i.id = s.issue_id' : 'FROM section s';
-    return this.rows(Section, `SELECT s.* ${from} ${where.and(scoped.section())}`, where.params);
+    return this.read(`SELECT ${this.columns(Section, 's', fields)} ${from} ${where.and(scoped.section())}`, where.params);
   }
 }

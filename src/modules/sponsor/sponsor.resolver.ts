@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConnectionArgs, MAX_PAGE_SIZE, Page } from '../../common/pagination';
 import { TextFormat } from '../../common/text-format';
 import { formatSummary } from '../../content/summary';
@@ -7,6 +8,7 @@ import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
 import { SponsorPlacement } from './sponsor-placement.entity';
 import { Sponsor } from './sponsor.entity';
+import type { RootOf } from '../../common/root';
 
 const SponsorConnection = Connection(Sponsor, 'Sponsor');
 const LinkConnection = Connection(Link, 'Link');
@@ -23,12 +25,12 @@ export class SponsorResolver {
   }
 
   @FieldResolver(() => SponsorPlacementConnection, { description: 'Placements in published issues, newest first.' })
-  placementConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+  placementConnection(@Root() sponsor: RootOf<Sponsor>, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
     return loaders.sponsorPlacementPages(args).load(sponsor.id);
   }
 
   @FieldResolver(() => LinkConnection, { description: 'Sponsored links in published issues, newest first.' })
-  linkConnection(@Root() sponsor: Sponsor, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
+  linkConnection(@Root() sponsor: RootOf<Sponsor>, @Args() args: ConnectionArgs, @Ctx() { loaders }: Context) {
     return loaders.sponsorLinkPages(args).load(sponsor.id);
   }
 
@@ -36,7 +38,7 @@ export class SponsorResolver {
     description: `The ${SPONSOR_LIST_CAP} newest placements in published issues.`,
     deprecationReason: `Use placementConnection: it pages through all placements; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
   })
-  async placements(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+  async placements(@Root() sponsor: RootOf<Sponsor>, @Ctx() { loaders }: Context) {
     const page = await loaders.sponsorPlacementPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
     return page.edges.map((edge) => edge.node);
   }
@@ -45,7 +47,7 @@ export class SponsorResolver {
     description: `The ${SPONSOR_LIST_CAP} newest sponsored links in published issues.`,
     deprecationReason: `Use linkConnection: it pages through all links; this list stops at the ${SPONSOR_LIST_CAP} newest.`,
   })
-  async links(@Root() sponsor: Sponsor, @Ctx() { loaders }: Context) {
+  async links(@Root() sponsor: RootOf<Sponsor>, @Ctx() { loaders }: Context) {
     const page = await loaders.sponsorLinkPages({ first: SPONSOR_LIST_CAP }).load(sponsor.id);
     return page.edges.map((edge) => edge.node);
   }
@@ -56,17 +58,17 @@ export class SponsorPlacementResolver {
   @FieldResolver(() => String, {
     description: 'Markdown as printed, with its bullets and links, unless `format` asks for sanitised HTML or plain text.',
   })
-  body(@Root() placement: SponsorPlacement, @Arg('format', () => TextFormat, { defaultValue: TextFormat.MARKDOWN }) format: TextFormat): string {
+  body(@Root() placement: RootOf<SponsorPlacement>, @Arg('format', () => TextFormat, { defaultValue: TextFormat.MARKDOWN }) format: TextFormat): string {
     return formatSummary(placement.body, format);
   }
 
   @FieldResolver(() => Sponsor)
-  sponsor(@Root() placement: SponsorPlacement, @Ctx() { loaders }: Context) {
-    return loaders.sponsorById.load(placement.sponsorId);
+  sponsor(@Root() placement: RootOf<SponsorPlacement>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(placement, info, () => loaders.sponsorById.load(placement.sponsorId));
   }
 
   @FieldResolver(() => Issue)
-  issue(@Root() placement: SponsorPlacement, @Ctx() { loaders }: Context) {
-    return loaders.issueById.load(placement.issueId);
+  issue(@Root() placement: RootOf<SponsorPlacement>, @Ctx() { loaders, prefetched }: Context, @Info() info: GraphQLResolveInfo) {
+    return prefetched.or(placement, info, () => loaders.issueById.load(placement.issueId));
   }
 }

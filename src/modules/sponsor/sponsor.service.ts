@@ -76,9 +76,8 @@ export class SponsorService extends SqlService {
       const [name, id] = decodeCursor(after, tag, ['text', 'int']);
       where.and(`(sp.name, sp.id) > (${where.param(name)}::text, ${where.param(id)}::int)`);
     }
-    const rows = await this.rows(
-      Sponsor,
-      `SELECT sp.* FROM sponsor sp ${where} ORDER BY sp.name, sp.id LIMIT ${first + 1}`,
+    const rows = await this.read<Sponsor>(
+      `SELECT ${this.columns(Sponsor, 'sp')} FROM sponsor sp ${where} ORDER BY sp.name, sp.id LIMIT ${first + 1}`,
       where.params,
     );
     return toPage(rows, first, Boolean(after), (sponsor) => encodeCursor(tag, [sponsor.name, sponsor.id]), () =>
@@ -86,19 +85,22 @@ export class SponsorService extends SqlService {
     );
   }
 
-  byIds(ids: readonly number[]): Promise<Sponsor[]> {
-    return this.rows(Sponsor, 'SELECT * FROM sponsor WHERE id = ANY($1::int[])', [ids]);
+  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Sponsor[]> {
+    return this.read(`SELECT ${this.columns(Sponsor, 'sp', fields)} FROM sponsor sp WHERE sp.id = ANY($1::int[])`, [ids]);
   }
 
   /** Placements of each issue; a scoped partner's only when its scope allows placements (ScopeSql.placement). */
-  placementsByIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<SponsorPlacement>>> {
+  placementsByIssueIds(
+    issueIds: readonly number[],
+    scope: ReadScope | null,
+    fields?: Iterable<string>,
+  ): Promise<Array<Keyed<SponsorPlacement>>> {
     const where = new SqlWhere();
     where.and(`p.issue_id = ANY(${where.param(issueIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? 'FROM sponsor_placement p JOIN issue i ON i.id = p.issue_id' : 'FROM sponsor_placement p';
-    return this.keyed(
-      SponsorPlacement,
-      `SELECT p.*, p.issue_id AS key ${from} ${where.and(scoped.placement())} ORDER BY p.issue_id, p.position`,
+    return this.readKeyed(
+      `SELECT ${this.columns(SponsorPlacement, 'p', fields)}, p.issue_id AS key ${from} ${where.and(scoped.placement())} ORDER BY p.issue_id, p.position`,
       where.params,
     );
   }

@@ -22,24 +22,28 @@ export class TagService extends SqlService {
   /** Tags carried by at least one link of a published issue (an in-scope link, for a scoped partner). */
   all(scope: ReadScope | null): Promise<Tag[]> {
     const where = new SqlWhere();
-    return this.rows(Tag, `SELECT t.* FROM tag t ${where.and(visibleTag(where, scope))} ORDER BY t.slug`, where.params);
+    return this.read(`SELECT ${this.columns(Tag, 't')} FROM tag t ${where.and(visibleTag(where, scope))} ORDER BY t.slug`, where.params);
   }
 
   /** The tag a slug (current or old) names, if the caller may see it (as `all` lists it); null otherwise. */
   async bySlug(slug: string, scope: ReadScope | null): Promise<Tag | null> {
     const where = new SqlWhere();
     where.and(`t.id = ${idOfSlug('tag', where.param(slug))}`).and(visibleTag(where, scope));
-    const [tag] = await this.rows(Tag, `SELECT t.* FROM tag t ${where}`, where.params);
+    const [tag] = await this.read<Tag>(`SELECT ${this.columns(Tag, 't')} FROM tag t ${where}`, where.params);
     return tag ?? null;
   }
 
-  byLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<Tag>>> {
-    return this.keyed(
-      Tag,
-      `SELECT t.*, lt.link_id AS key FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
+  /** Tags of each link, by slug. */
+  byLinkIds(linkIds: readonly number[], fields?: Iterable<string>): Promise<Array<Keyed<Tag>>> {
+    return this.readKeyed(
+      `SELECT ${this.columns(Tag, 't', fields)}, lt.link_id AS key FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
         WHERE lt.link_id = ANY($1::int[]) ORDER BY t.slug`,
       [linkIds],
     );
+  }
+
+  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Tag[]> {
+    return this.read(`SELECT ${this.columns(Tag, 't', fields)} FROM tag t WHERE t.id = ANY($1::int[])`, [ids]);
   }
 
   /** Editors' tag decisions on these links (link_tag_override), by tag slug. */
@@ -56,13 +60,12 @@ export class TagService extends SqlService {
   }
 
   /** Tags carried by the links of each issue (its in-scope links, for a scoped partner). */
-  byIssueIds(issueIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Tag>>> {
+  byIssueIds(issueIds: readonly number[], scope: ReadScope | null, fields?: Iterable<string>): Promise<Array<Keyed<Tag>>> {
     const where = new SqlWhere();
     where.and(`s.issue_id = ANY(${where.param(issueIds)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
-    return this.keyed(
-      Tag,
-      `SELECT DISTINCT t.*, s.issue_id AS key
+    return this.readKeyed(
+      `SELECT DISTINCT ${this.columns(Tag, 't', fields)}, s.issue_id AS key
          FROM section s JOIN link l ON l.section_id = s.id
          JOIN link_tag lt ON lt.link_id = l.id JOIN tag t ON t.id = lt.tag_id
          ${scoped.limited ? 'JOIN issue i ON i.id = s.issue_id' : ''}
@@ -73,7 +76,7 @@ export class TagService extends SqlService {
 
   /** Old slugs of each tag (merged-away or renamed), which filters still accept. */
   async aliasesByTagIds(tagIds: readonly number[]): Promise<Array<Keyed<string>>> {
-    const rows = await this.dataSource.query<Array<{ key: number; slug: string }>>(
+    const rows = await this.read<{ key: number; slug: string }>(
       'SELECT tag_id AS key, slug FROM tag_alias WHERE tag_id = ANY($1::int[]) ORDER BY slug',
       [tagIds],
     );

@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { Operation } from './shapes';
+
+/** A server under test: where it answers GraphQL and the headers every request carries. */
+export interface Target {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  /** Answers that were not 200 or carried GraphQL errors. */
+  failures: number;
+  firstFailure: string | null;
+  seconds: number;
+  /** Latencies in ms, sorted. */
+  latencies: number[];
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Sends one POST on the agent's kept-alive sockets and resolves with the status and the body. */
+export function post(agent: http.Agent, target: Target, body: Buffer): Promise<{ status: number; text: string }> {
+  const url = new URL(target.url);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length, ...target.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+export const encode = (operation: Operation) => Buffer.from(JSON.stringify(operation));
+
+/** A failed answer: not 200, or GraphQL errors in the body. */
+function failed(status: number, text: string): boolean {
+  return status !== 200 || text.startsWith('{"errors"') || text.includes('"errors":[');
+}
+
+/**
+ * Closed-loop load: `connections` clients on kept-alive sockets, each sending
+ * its next request as soon as the last is answered, for `seconds`; the
+ * operations are taken in turn.
+ */
+export async function runLoad(target: Target, operations: Operation[], connections: number, seconds: number): Promise<LoadResult> {
+  const bodies = operations.map(encode);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstFailure: string | null = null;
+  let next = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const body = bodies[next++ % bodies.length];
+      const sent = performance.now();
+      const { status, text } = await post(agent, target, body);
+      latencies.push(performance.now() - sent);
+      if (failed(status, text)) {
+        failures += 1;
+        firstFailure ??= `${status} ${text.slice(0, 300)}`;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { requests: latencies.length, failures, firstFailure, seconds: elapsed, latencies: latencies.sort((a, b) => a - b) };
+}
