@@ -15,20 +15,23 @@ import type { QuotaStore } from './limits/quota.store';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
+import type { ResponseCache } from './cache/response-cache';
 import { graphqlHandler } from './http/graphql-handler';
+import { ResponseCaching } from './http/response-caching';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'responseCache'> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
-/** What a server may be given rather than build: tests pass a quota store on a clock they move. */
+/** What a server may be given rather than build: tests pass a quota store on a clock they move; several nodes, a shared response cache. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
+  responseCache?: ResponseCache;
 }
 
 export interface AppServer {
@@ -36,6 +39,7 @@ export interface AppServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  caching: ResponseCaching;
 }
 
 /**
@@ -50,6 +54,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   const httpServer = http.createServer(httpServerOptions(timeouts), app);
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
+  const caching = new ResponseCaching(dataSource, config.responseCache, parts.responseCache);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -64,12 +69,16 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
+      caching.plugin(),
     ],
   });
   await apollo.start();
+  await caching.start();
   const services = createServices(dataSource, config);
   const admissions = new Admissions(config.quotas, config.heavyQueries, parts.quotaStore);
   app.set('trust proxy', config.trustProxy);
+  // ETags and 304s are decided by http/response-caching.ts, for cacheable answers only.
+  app.set('etag', false);
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
@@ -81,6 +90,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       deadlineMs: timeouts.requestDeadlineMs,
       retryAfterS: timeouts.retryAfterS,
       outage,
+      caching,
       context: async ({ req, res }) => {
         const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
         return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
@@ -89,5 +99,5 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema };
+  return { app, httpServer, apollo, schema, caching };
 }

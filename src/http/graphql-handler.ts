@@ -4,11 +4,15 @@ import type express from 'express';
 import { withDeadline } from '../common/deadline';
 import { AppError } from '../common/errors';
 import { transientFailure } from '../common/format-error';
+import type { Context } from '../context';
 import type { OutageLog } from './outage';
+import type { ResponseCaching } from './response-caching';
 import { sendError } from './responses';
 
-export interface GraphQLHandlerOptions<TContext extends object> {
-  context: (args: { req: express.Request; res: express.Response }) => Promise<TContext>;
+export interface GraphQLHandlerOptions {
+  context: (args: { req: express.Request; res: express.Response }) => Promise<Context>;
+  /** What is cached, for whom and how long (response-caching.ts). */
+  caching: ResponseCaching;
   /** Longest the server works on one request before answering EXECUTION_TIMEOUT (503). */
   deadlineMs: number;
   retryAfterS: number;
@@ -24,15 +28,14 @@ function graphQLRequest(req: express.Request): HTTPGraphQLRequest {
 }
 
 /**
- * Apollo's Express integration (@as-integrations/express5), plus the request
- * deadline: past it the client is answered 503 EXECUTION_TIMEOUT at once, and
- * the work still running sends no further SQL (src/db/data-source.ts). A
- * context that fails because the database is down is answered 503 as well.
+ * Apollo's Express integration (@as-integrations/express5), plus the response
+ * cache (response-caching.ts: a request it may answer has its context made
+ * first, to know the viewer) and the request deadline: past it the client is
+ * answered 503 EXECUTION_TIMEOUT at once, and the work still running sends no
+ * further SQL (src/db/data-source.ts). A context that fails because the
+ * database is down is answered 503 as well.
  */
-export function graphqlHandler<TContext extends object>(
-  apollo: ApolloServer<TContext>,
-  options: GraphQLHandlerOptions<TContext>,
-): express.RequestHandler {
+export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphQLHandlerOptions): express.RequestHandler {
   const retryAfter = String(options.retryAfterS);
   const contextFailure = (error: unknown, startedAt: number): unknown => {
     const failure = transientFailure(error);
@@ -48,18 +51,23 @@ export function graphqlHandler<TContext extends object>(
       const message = `The request took longer than ${options.deadlineMs} ms and was stopped. Retry shortly, or ask for less.`;
       sendError(res, 503, 'EXECUTION_TIMEOUT', message, { 'retry-after': retryAfter });
     }, options.deadlineMs);
-    const execution = withDeadline(options.deadlineMs, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: graphQLRequest(req),
-        context: async () => {
-          try {
-            return await options.context({ req, res });
-          } catch (error) {
-            throw contextFailure(error, startedAt);
-          }
-        },
-      }),
-    );
+    let made: Context | null = null;
+    const makeContext = () => options.context({ req, res }).then((context) => (made = context));
+    const execution = withDeadline(options.deadlineMs, () => {
+      const early = options.caching.mayAnswer(req) ? makeContext() : null;
+      return options.caching.serve(req, early, () => made, () =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: graphQLRequest(req),
+          context: async () => {
+            try {
+              return await (early ?? makeContext());
+            } catch (error) {
+              throw contextFailure(error, startedAt);
+            }
+          },
+        }),
+      );
+    });
     execution
       .then(async (response) => {
         clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { announceWrite, contentWritten } from '../cache/content-writes';
 import { planIssue } from './issue.plan';
 import { ImportOutcome, IssueWriter } from './issue.writer';
 import { parseMarkdownIssue } from './markdown/markdown.parser';
@@ -33,7 +34,7 @@ export interface ImportWrite extends ImportRequest {
 export class Importer {
   private readonly writer: IssueWriter;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.writer = new IssueWriter(dataSource);
   }
 
@@ -42,7 +43,13 @@ export class Importer {
     return PARSERS[format](text, { newsletter });
   }
 
+  /** Writes one issue; a write that changed anything is announced to the caches before this returns (cache/content-writes.ts). */
   async import(request: ImportWrite): Promise<ImportOutcome> {
-    return this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
+    const outcome = await this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
+    if (!outcome.dryRun && outcome.status !== 'UNCHANGED') {
+      await announceWrite((sql, params) => this.dataSource.query(sql, params));
+      await contentWritten(this.dataSource);
+    }
+    return outcome;
   }
 }

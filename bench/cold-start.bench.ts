@@ -1,0 +1,106 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+
+/**
+ * `npm run bench:cold-start`: time from launching the built server
+ * (`node dist/src/main.js`, no compile step) to its first 200 from /readyz,
+ * on a fresh embedded data folder (initdb, migrations, the sample) and again
+ * on the folder that run left (an existing one). Several runs; medians.
+ */
+
+const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
+const POLL_MS = 5;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function ready(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await response.arrayBuffer();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Launches the server on `dataDir` and returns the milliseconds to its first 200 from /readyz. */
+async function coldStart(dataDir: string, output: string[]): Promise<number> {
+  const [port, pgPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}/readyz`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${output.join('')}`);
+      if (await ready(url)) return performance.now() - started;
+      if (performance.now() - started > 120_000) throw new Error(`not ready after 120 s:\n${output.join('')}`);
+      await sleep(POLL_MS);
+    }
+  } finally {
+    await stop(child);
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, verbose: { type: 'boolean', default: false } } });
+  const runs = Number(values.runs);
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cold-start-'));
+  // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
+  fs.chmodSync(work, 0o755);
+  const fresh: number[] = [];
+  const existing: number[] = [];
+  try {
+    for (let run = 1; run <= runs; run += 1) {
+      const dataDir = path.join(work, `pg-${run}`);
+      const output: string[] = [];
+      const first = await coldStart(dataDir, output);
+      const second = await coldStart(dataDir, output);
+      if (values.verbose) process.stdout.write(output.join(''));
+      fresh.push(first);
+      existing.push(second);
+      const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
+      console.log(`run ${run}: fresh folder ${(first / 1000).toFixed(3)} s, existing folder ${(second / 1000).toFixed(3)} s (load ${load})`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`median of ${runs}: fresh folder ${(median(fresh) / 1000).toFixed(3)} s (goal 3 s), existing folder ${(median(existing) / 1000).toFixed(3)} s (goal 1.5 s)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
