@@ -8,13 +8,22 @@ import type { DataSource } from 'typeorm';
  * command use) calls `announceWrite` in its transaction (or right after a
  * write made without one) and awaits `contentWritten` after the commit and
  * before answering. The first is a Postgres NOTIFY, delivered on commit to
- * every other process (src/cache/write-listener.ts); the second purges this
+ * every other process or pool (src/cache/write-listener.ts); the second purges this
  * process's caches at once.
  */
 export const WRITES_CHANNEL = 'newsletter_content_written';
 
-/** This process's name in its notifications, so it can skip its own (it has purged already). */
-export const PROCESS_ORIGIN = randomUUID();
+const origins = new WeakMap<DataSource, string>();
+
+/**
+ * A pool's name in its notifications, so the listener beside it can skip its
+ * own (they purged already); two pools in one process are two writers.
+ */
+export function originOf(dataSource: DataSource): string {
+  let origin = origins.get(dataSource);
+  if (!origin) origins.set(dataSource, (origin = randomUUID()));
+  return origin;
+}
 
 type WriteListener = () => Promise<void>;
 
@@ -37,7 +46,7 @@ export async function contentWritten(dataSource: DataSource): Promise<void> {
 /** The statement that tells other processes: inside a transaction it is delivered on commit, and not at all on rollback. */
 export const ANNOUNCE_SQL = `SELECT pg_notify('${WRITES_CHANNEL}', $1)`;
 
-/** Runs ANNOUNCE_SQL through `query` (a transaction's, or the pool's after a write made without one). */
-export async function announceWrite(query: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
-  await query(ANNOUNCE_SQL, [PROCESS_ORIGIN]);
+/** Runs ANNOUNCE_SQL for a write through `dataSource`, with `query` (its transaction's, or the pool's after a write made without one). */
+export async function announceWrite(dataSource: DataSource, query: (sql: string, params: unknown[]) => Promise<unknown>): Promise<void> {
+  await query(ANNOUNCE_SQL, [originOf(dataSource)]);
 }

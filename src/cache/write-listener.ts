@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PROCESS_ORIGIN, WRITES_CHANNEL } from './content-writes';
+import { WRITES_CHANNEL } from './content-writes';
 
 /** Longest pause between two attempts to reconnect. */
 const MAX_BACKOFF_MS = 5000;
@@ -20,6 +20,8 @@ export class WriteListener {
 
   constructor(
     private readonly connectionString: string,
+    /** The origin (content-writes.ts originOf) of the pool whose writes purge locally already. */
+    private readonly ownOrigin: string,
     private readonly onWrite: () => Promise<void>,
   ) {}
 
@@ -44,7 +46,7 @@ export class WriteListener {
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     client.on('notification', (message) => {
-      if (message.channel === WRITES_CHANNEL && message.payload !== PROCESS_ORIGIN) void this.onWrite();
+      if (message.channel === WRITES_CHANNEL && message.payload !== this.ownOrigin) void this.onWrite();
     });
     this.client = client;
     try {

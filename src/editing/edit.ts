@@ -92,7 +92,7 @@ export async function runEdit<T>(dataSource: DataSource, actor: Actor, work: (ed
     const edit = new Edit(manager, actor);
     const result = await work(edit);
     wrote = edit.wrote;
-    if (wrote) await announceWrite((sql, params) => edit.query(sql, params));
+    if (wrote) await announceWrite(dataSource, (sql, params) => edit.query(sql, params));
     await edit.flush();
     return result;
   });

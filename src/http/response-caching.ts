@@ -5,7 +5,7 @@ import type { ApolloServerPlugin, HTTPGraphQLResponse } from '@apollo/server';
 import type express from 'express';
 import type { DataSource } from 'typeorm';
 import { cachePartitionOf } from '../auth/policy';
-import { onContentWritten } from '../cache/content-writes';
+import { onContentWritten, originOf } from '../cache/content-writes';
 import { MemoryResponseCache } from '../cache/memory-response-cache';
 import { PublicationHorizon } from '../cache/publication-horizon';
 import type { CachedAnswer, ResponseCache } from '../cache/response-cache';
@@ -117,6 +117,7 @@ function notModified(req: express.Request, etag: string): boolean {
 }
 
 export class ResponseCaching {
+  /** By the request's admission: Apollo hands plugins a shallow copy of the context, which shares it. */
   private readonly facts = new WeakMap<object, Facts>();
   private readonly horizon: PublicationHorizon;
   private readonly listener: WriteListener | null;
@@ -132,7 +133,7 @@ export class ResponseCaching {
     this.horizon = new PublicationHorizon(dataSource);
     this.unsubscribe = onContentWritten(dataSource, () => this.written());
     const { url } = dataSource.options as { url?: string };
-    this.listener = this.cache && url ? new WriteListener(url, () => this.written()) : null;
+    this.listener = this.cache && url ? new WriteListener(url, originOf(dataSource), () => this.written()) : null;
   }
 
   readonly cache: ResponseCache | null;
@@ -169,7 +170,7 @@ export class ResponseCaching {
       serverWillStart: async () => ({ serverWillStop: () => this.stop() }),
       async requestDidStart({ contextValue }) {
         const seen: Facts = { operation: null, errors: false };
-        facts.set(contextValue, seen);
+        if (contextValue.admission) facts.set(contextValue.admission, seen);
         return {
           async didResolveOperation({ operation }) {
             seen.operation = operation?.operation ?? null;
@@ -256,7 +257,7 @@ export class ResponseCaching {
 
   /** The partition a just-run answer may be cached for (a clean query, by a viewer with a partition), or null. */
   private cacheableRead(context: Context, response: HTTPGraphQLResponse): string | null {
-    const seen = this.facts.get(context);
+    const seen = context.admission && this.facts.get(context.admission);
     if (!seen || seen.operation !== 'query' || seen.errors || (response.status ?? 200) !== 200) return null;
     return cachePartitionOf(context.viewer);
   }

@@ -47,7 +47,7 @@ export class Importer {
   async import(request: ImportWrite): Promise<ImportOutcome> {
     const outcome = await this.writer.write(planIssue(this.parse(request)), { actor: request.actor, dryRun: request.dryRun });
     if (!outcome.dryRun && outcome.status !== 'UNCHANGED') {
-      await announceWrite((sql, params) => this.dataSource.query(sql, params));
+      await announceWrite(this.dataSource, (sql, params) => this.dataSource.query(sql, params));
       await contentWritten(this.dataSource);
     }
     return outcome;
