@@ -1,10 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { freePort, loadAverage, median } from './support';
 
 /**
  * `npm run bench:cold-start`: time from launching the built server
@@ -16,21 +15,7 @@ import { parseArgs } from 'node:util';
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
 const POLL_MS = 5;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function ready(url: string): Promise<boolean> {
   try {
@@ -90,8 +75,7 @@ async function main(): Promise<void> {
       if (values.verbose) process.stdout.write(output.join(''));
       fresh.push(first);
       existing.push(second);
-      const load = os.loadavg().map((value) => value.toFixed(2)).join(' ');
-      console.log(`run ${run}: fresh folder ${(first / 1000).toFixed(3)} s, existing folder ${(second / 1000).toFixed(3)} s (load ${load})`);
+      console.log(`run ${run}: fresh folder ${(first / 1000).toFixed(3)} s, existing folder ${(second / 1000).toFixed(3)} s (load average ${loadAverage()})`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   } finally {

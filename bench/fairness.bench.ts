@@ -1,20 +1,14 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parse } from 'graphql';
-import { cliActor } from '../src/auth/actor';
 import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
-import { collectFiles, importFiles } from '../src/import/batch';
-import { Importer } from '../src/import/importer';
 import { measureCost } from '../src/limits/cost';
 import { buildGraphQLSchema } from '../src/schema';
-import { syntheticIssue } from './synthetic-archive';
+import { prepareDatabase, startApi, stopApi } from './support';
 
 /**
  * `npm run bench:fairness`: can a few callers running the costliest query the
@@ -133,65 +127,6 @@ async function heaviestFrontPage(budget: number): Promise<{ query: string; cost:
   return best;
 }
 
-/** Writes the synthetic archive and imports it into a fresh database; returns that database's URL. */
-async function prepareDatabase(work: string, issueCount: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const archive = path.join(work, 'archive');
-  fs.mkdirSync(archive);
-  for (let n = 0; n < issueCount; n += 1) {
-    const issue = syntheticIssue(n);
-    fs.writeFileSync(path.join(archive, issue.name), issue.markdown);
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 57000 + (process.pid % 1000) });
-  const admin = createDataSource({ url: serverUrl ?? embedded!.url, poolSize: 1 });
-  await admin.initialize();
-  const name = `newsletter_fairness_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl ?? embedded!.url);
-  url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 4 });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  const summary = await importFiles(new Importer(dataSource), collectFiles([archive]), { actor: cliActor(), concurrency: 4 });
-  await dataSource.query('ANALYZE');
-  await dataSource.destroy();
-  console.log(`archive: ${summary.created} issues imported (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);
-  return {
-    url: url.toString(),
-    async stop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-      await embedded?.stop();
-    },
-  };
-}
-
-/** Starts `node dist/src/main.js` on a free port and resolves with its GraphQL URL. */
-function startApi(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
-    // Run as the Dockerfile runs it (NODE_ENV=production: graphql-js skips its development checks), other settings from our environment.
-    env: {
-      NODE_ENV: 'production',
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      SEED_SAMPLE: 'false',
-      SCHEDULER_ENABLED: 'false',
-      TRUST_PROXY: 'loopback',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphQL API ready at (\S+)/.exec(output)?.[1];
-      if (url) resolve({ url, process: child });
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready:\n${output}`)));
-  });
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -213,7 +148,7 @@ async function main(): Promise<void> {
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
   const database = await prepareDatabase(work, Number(values.issues));
-  const api = await startApi(database.url);
+  const api = await startApi(database.url, { TRUST_PROXY: 'loopback' });
   try {
     console.log(`heavy query: the front page of ${heavy.issues} issues with every link field, cost ${heavy.cost} (public budget ${budget})`);
     const bucket = config.quotas.buckets.PUBLIC;
@@ -259,11 +194,7 @@ async function main(): Promise<void> {
     const p99 = percentile(light.latencies, 99);
     console.log(p99 < 100 ? 'target met: light p99 under 100 ms' : 'target missed: light p99 at or over 100 ms');
   } finally {
-    if (api.process.exitCode === null) {
-      const exited = new Promise((resolve) => api.process.once('exit', resolve));
-      api.process.kill('SIGTERM');
-      await exited;
-    }
+    await stopApi(api);
     await database.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -91,10 +91,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       retryAfterS: timeouts.retryAfterS,
       outage,
       caching,
-      context: async ({ req, res }) => {
+      admit: async ({ req, res }) => {
         const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
-        return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
+        return { viewer: await admissions.admitViewer(res, viewer), admission: Admissions.of(res) };
       },
+      context: ({ viewer, admission }) => ({ ...createContext(services, viewer), admission }),
     }),
   );
   app.use(notFound);

@@ -18,8 +18,8 @@
  * - Memory or space is bounded: the least recently used entries go first.
  */
 export interface CachedAnswer {
-  /** The answer's body, exactly as first sent. */
-  body: string;
+  /** The answer's body (UTF-8 JSON), exactly as first sent. */
+  body: Buffer;
   contentType: string;
   /** A strong validator of `body`, sent as ETag. */
   etag: string;

@@ -6,11 +6,14 @@ import { AppError } from '../common/errors';
 import { transientFailure } from '../common/format-error';
 import type { Context } from '../context';
 import type { OutageLog } from './outage';
-import type { ResponseCaching } from './response-caching';
+import type { Admitted, ResponseCaching } from './response-caching';
 import { sendError } from './responses';
 
 export interface GraphQLHandlerOptions {
-  context: (args: { req: express.Request; res: express.Response }) => Promise<Context>;
+  /** Who is calling, admitted to their quota: all the cache needs to answer (auth/policy.ts, limits/admission.ts). */
+  admit: (args: { req: express.Request; res: express.Response }) => Promise<Admitted>;
+  /** The request's GraphQL context, once it is admitted. */
+  context: (admitted: Admitted) => Context;
   /** What is cached, for whom and how long (response-caching.ts). */
   caching: ResponseCaching;
   /** Longest the server works on one request before answering EXECUTION_TIMEOUT (503). */
@@ -29,8 +32,8 @@ function graphQLRequest(req: express.Request): HTTPGraphQLRequest {
 
 /**
  * Apollo's Express integration (@as-integrations/express5), plus the response
- * cache (response-caching.ts: a request it may answer has its context made
- * first, to know the viewer) and the request deadline: past it the client is
+ * cache (response-caching.ts: a request it may answer is admitted first, to
+ * know the viewer) and the request deadline: past it the client is
  * answered 503 EXECUTION_TIMEOUT at once, and the work still running sends no
  * further SQL (src/db/data-source.ts). A context that fails because the
  * database is down is answered 503 as well.
@@ -51,16 +54,16 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphQLHa
       const message = `The request took longer than ${options.deadlineMs} ms and was stopped. Retry shortly, or ask for less.`;
       sendError(res, 503, 'EXECUTION_TIMEOUT', message, { 'retry-after': retryAfter });
     }, options.deadlineMs);
-    let made: Context | null = null;
-    const makeContext = () => options.context({ req, res }).then((context) => (made = context));
+    let made: Admitted | null = null;
+    const admit = () => options.admit({ req, res }).then((admitted) => (made = admitted));
     const execution = withDeadline(options.deadlineMs, () => {
-      const early = options.caching.mayAnswer(req) ? makeContext() : null;
+      const early = options.caching.mayAnswer(req) ? admit() : null;
       return options.caching.serve(req, early, () => made, () =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: graphQLRequest(req),
           context: async () => {
             try {
-              return await (early ?? makeContext());
+              return options.context(await (early ?? admit()));
             } catch (error) {
               throw contextFailure(error, startedAt);
             }
@@ -75,6 +78,11 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphQLHa
         if (res.headersSent) return;
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
+        if (response.body.kind === 'bytes') {
+          if (response.status !== 304) res.setHeader('content-length', response.body.bytes.length);
+          res.end(response.body.bytes);
+          return;
+        }
         if (response.body.kind === 'complete') {
           res.send(response.body.string);
           return;

@@ -38,6 +38,12 @@ interface Entry {
   partition: string;
 }
 
+/** Who a request is for, known before GraphQL runs: what the cache needs of its context. */
+export type Admitted = Pick<Context, 'viewer' | 'admission'>;
+
+/** An answer to send as it is: Apollo's, or one whose body is bytes already (a cached answer, or one just stored). */
+export type Answer = HTTPGraphQLResponse | { status: number; headers: HeaderMap; body: { kind: 'bytes'; bytes: Buffer } };
+
 /** What the plugin saw of one request's operation. */
 interface Facts {
   operation: string | null;
@@ -190,24 +196,24 @@ export class ResponseCaching {
    */
   async serve(
     req: express.Request,
-    early: Promise<Context> | null,
-    made: () => Context | null,
+    early: Promise<Admitted> | null,
+    made: () => Admitted | null,
     execute: () => Promise<HTTPGraphQLResponse>,
-  ): Promise<HTTPGraphQLResponse> {
+  ): Promise<Answer> {
     const context = early ? await early.catch(() => null) : null;
     const entry = context ? this.entryFor(req, context) : null;
     let generation: number | null = null;
     if (entry && this.serving) {
       const cache = this.cache as ResponseCache;
       const hit = await cache.get(entry.key);
-      if (hit) return this.fromCache(req, context as Context, entry.partition, hit);
+      if (hit) return this.fromCache(req, context as Admitted, entry.partition, hit);
       generation = await cache.generation();
     }
     const response = await execute();
     return this.afterRun(req, made(), entry, generation, response);
   }
 
-  private entryFor(req: express.Request, context: Context): Entry | null {
+  private entryFor(req: express.Request, context: Admitted): Entry | null {
     const partition = cachePartitionOf(context.viewer);
     const asked = partition === null ? null : askedOf(req);
     if (partition === null || asked === null) return null;
@@ -215,7 +221,7 @@ export class ResponseCaching {
     return { key, partition };
   }
 
-  private async fromCache(req: express.Request, context: Context, partition: string, hit: CachedAnswer): Promise<HTTPGraphQLResponse> {
+  private async fromCache(req: express.Request, context: Admitted, partition: string, hit: CachedAnswer): Promise<Answer> {
     try {
       await context.admission?.charge(hit.cost);
     } catch (error) {
@@ -228,11 +234,11 @@ export class ResponseCaching {
 
   private async afterRun(
     req: express.Request,
-    context: Context | null,
+    context: Admitted | null,
     entry: Entry | null,
     generation: number | null,
     response: HTTPGraphQLResponse,
-  ): Promise<HTTPGraphQLResponse> {
+  ): Promise<Answer> {
     const partition = context ? this.cacheableRead(context, response) : null;
     const publicUntil = partition === null ? undefined : await this.horizon.next().catch(() => undefined);
     if (partition === null || publicUntil === undefined || response.body.kind !== 'complete') {
@@ -241,13 +247,13 @@ export class ResponseCaching {
       return response;
     }
     const now = Date.now();
-    const body = response.body.string;
+    const body = Buffer.from(response.body.string);
     const lifetime = Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity);
     const answer: CachedAnswer = {
       body,
       contentType: response.headers.get('content-type') ?? JSON_TYPE,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
-      cost: (context as Context).admission?.cost ?? 1,
+      cost: (context as Admitted).admission?.cost ?? 1,
       expiresAt: lifetime,
       publicUntil,
     };
@@ -256,14 +262,14 @@ export class ResponseCaching {
   }
 
   /** The partition a just-run answer may be cached for (a clean query, by a viewer with a partition), or null. */
-  private cacheableRead(context: Context, response: HTTPGraphQLResponse): string | null {
+  private cacheableRead(context: Admitted, response: HTTPGraphQLResponse): string | null {
     const seen = context.admission && this.facts.get(context.admission);
     if (!seen || seen.operation !== 'query' || seen.errors || (response.status ?? 200) !== 200) return null;
     return cachePartitionOf(context.viewer);
   }
 
   /** A cacheable answer with its headers: 304 without a body when the client's copy is current. */
-  private answer(req: express.Request, partition: string, answer: CachedAnswer, outcome: 'HIT' | 'MISS' | 'BYPASS'): HTTPGraphQLResponse {
+  private answer(req: express.Request, partition: string, answer: CachedAnswer, outcome: 'HIT' | 'MISS' | 'BYPASS'): Answer {
     const headers = new HeaderMap([
       ['content-type', answer.contentType],
       ['cache-control', this.cacheControl(partition, answer.publicUntil)],
@@ -271,8 +277,8 @@ export class ResponseCaching {
       ['vary', 'Accept, Authorization'],
     ]);
     if (this.cache) headers.set('x-cache', outcome);
-    if (notModified(req, answer.etag)) return { status: 304, headers, body: { kind: 'complete', string: '' } };
-    return { status: 200, headers, body: { kind: 'complete', string: answer.body } };
+    if (notModified(req, answer.etag)) return { status: 304, headers, body: { kind: 'bytes', bytes: Buffer.alloc(0) } };
+    return { status: 200, headers, body: { kind: 'bytes', bytes: answer.body } };
   }
 
   /**
