@@ -45,7 +45,7 @@ export class MemoryResponseCache implements ResponseCache {
 
   async set(key: string, answer: CachedAnswer, generation: number): Promise<void> {
     if (generation !== this.current) return;
-    const bytes = ENTRY_OVERHEAD + answer.body.length + 2 * (key.length + answer.etag.length + answer.contentType.length);
+    const bytes = ENTRY_OVERHEAD + answer.body.length + (answer.gzipped?.length ?? 0) + 2 * (key.length + answer.contentType.length);
     if (bytes > this.maxBytes / 8) return;
     const old = this.slots.get(key);
     if (old) this.remove(key, old);

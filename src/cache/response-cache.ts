@@ -23,6 +23,9 @@ export interface CachedAnswer {
   contentType: string;
   /** A strong validator of `body`, sent as ETag. */
   etag: string;
+  /** `body` gzipped, for clients that take it (null for small bodies), and its ETag. */
+  gzipped: Buffer | null;
+  gzipEtag: string | null;
   /** What the request cost (src/limits/cost.ts): every hit spends it from the caller's quota again. */
   cost: number;
   /** When the server stops serving it (ms since the epoch). */

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { parse as parseUrl } from 'node:url';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServerPlugin, HTTPGraphQLResponse } from '@apollo/server';
 import type express from 'express';
@@ -13,6 +11,8 @@ import { WriteListener } from '../cache/write-listener';
 import type { ResponseCacheSettings } from '../config';
 import type { Context } from '../context';
 import { RateLimitedError } from '../limits/quota';
+import { askedOf, preflighted, sha256 } from './cache-request';
+import { acceptsGzip, matchingEtag, representationsOf } from './representation';
 
 /**
  * The one place that decides what is cached, for whom and for how long, in
@@ -20,18 +20,12 @@ import { RateLimitedError } from '../limits/quota';
  * 304). Cached: answers to queries without errors, for viewers policy.ts gives
  * a cache partition (the public, partner keys by scope; never editors or
  * admins), keyed by partition, the query (or its persisted hash), operation
- * name, variables and Accept. Never: mutations, errors, previews. A write
+ * name, variables and Accept (cache-request.ts); kept with a gzip copy and
+ * ETags (representation.ts). Never: mutations, errors, previews. A write
  * purges everything before it is answered (cache/content-writes.ts); nothing
  * is kept past the next scheduled publication; a hit spends the caller's quota
  * by the cost its request had.
  */
-
-/** What the request asked, normalised so a GET, a POST and a persisted hash of one operation share an entry. */
-interface Asked {
-  queryHash: string;
-  operationName: string | null;
-  variables: string;
-}
 
 interface Entry {
   key: string;
@@ -44,82 +38,12 @@ export type Admitted = Pick<Context, 'viewer' | 'admission'>;
 /** An answer to send as it is: Apollo's, or one whose body is bytes already (a cached answer, or one just stored). */
 export type Answer = HTTPGraphQLResponse | { status: number; headers: HeaderMap; body: { kind: 'bytes'; bytes: Buffer } };
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** What the plugin saw of one request's operation. */
 interface Facts {
   operation: string | null;
   errors: boolean;
-}
-
-/** Content types a page may send without a CORS preflight (the fetch standard): Apollo's CSRF prevention refuses them bare. */
-const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
-const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** The same rule as Apollo's CSRF prevention: a request the cache answers must be one Apollo would let through. */
-function preflighted(req: express.Request): boolean {
-  const type = req.headers['content-type'];
-  if (type !== undefined && !SIMPLE_CONTENT_TYPES.has(type.split(';')[0].trim().toLowerCase())) return true;
-  return PREFLIGHT_HEADERS.some((name) => {
-    const value = req.headers[name];
-    return typeof value === 'string' && value.length > 0;
-  });
-}
-
-function jsonParam(value: string | null): unknown {
-  if (value === null) return undefined;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return Symbol.for('invalid');
-  }
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The operation a GET or POST asks for, or null when the cache should leave it to Apollo (malformed, or registering a persisted query). */
-function askedOf(req: express.Request): Asked | null {
-  let fields: Record<string, unknown>;
-  if (req.method === 'GET') {
-    const params = new URLSearchParams(parseUrl(req.url).search ?? '');
-    fields = {
-      query: params.get('query') ?? undefined,
-      operationName: params.get('operationName') ?? undefined,
-      variables: jsonParam(params.get('variables')),
-      extensions: jsonParam(params.get('extensions')),
-    };
-  } else if (req.method === 'POST' && isObject(req.body)) {
-    fields = req.body;
-  } else {
-    return null;
-  }
-  const { query, operationName, variables, extensions } = fields;
-  if ((operationName != null && typeof operationName !== 'string') || (variables != null && !isObject(variables))) return null;
-  if (extensions != null && !isObject(extensions)) return null;
-  const persisted = extensions?.persistedQuery;
-  let queryHash: string;
-  if (typeof query === 'string' && query !== '') {
-    // A query sent with its hash registers it in Apollo's store of persisted queries: Apollo must see that one.
-    if (persisted !== undefined) return null;
-    queryHash = sha256(query);
-  } else if (isObject(persisted) && persisted.version === 1 && typeof persisted.sha256Hash === 'string' && SHA256_HEX.test(persisted.sha256Hash)) {
-    queryHash = persisted.sha256Hash;
-  } else {
-    return null;
-  }
-  return { queryHash, operationName: operationName ?? null, variables: JSON.stringify(variables ?? {}) };
-}
-
-/** True when If-None-Match names this ETag (weak comparison, as RFC 9110 asks for it). */
-function notModified(req: express.Request, etag: string): boolean {
-  const header = req.headers['if-none-match'];
-  if (req.method !== 'GET' || !header) return false;
-  return header.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
-  });
 }
 
 export class ResponseCaching {
@@ -247,12 +171,10 @@ export class ResponseCaching {
       return response;
     }
     const now = Date.now();
-    const body = Buffer.from(response.body.string);
     const lifetime = Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity);
     const answer: CachedAnswer = {
-      body,
+      ...(await representationsOf(Buffer.from(response.body.string))),
       contentType: response.headers.get('content-type') ?? JSON_TYPE,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
       cost: (context as Admitted).admission?.cost ?? 1,
       expiresAt: lifetime,
       publicUntil,
@@ -268,17 +190,26 @@ export class ResponseCaching {
     return cachePartitionOf(context.viewer);
   }
 
-  /** A cacheable answer with its headers: 304 without a body when the client's copy is current. */
+  /**
+   * A cacheable answer with its headers, gzipped when the client takes it:
+   * 304 without a body when the client's copy is current.
+   */
   private answer(req: express.Request, partition: string, answer: CachedAnswer, outcome: 'HIT' | 'MISS' | 'BYPASS'): Answer {
+    const gzip = answer.gzipped !== null && acceptsGzip(req);
     const headers = new HeaderMap([
       ['content-type', answer.contentType],
       ['cache-control', this.cacheControl(partition, answer.publicUntil)],
-      ['etag', answer.etag],
-      ['vary', 'Accept, Authorization'],
+      ['vary', 'Accept, Accept-Encoding, Authorization'],
     ]);
     if (this.cache) headers.set('x-cache', outcome);
-    if (notModified(req, answer.etag)) return { status: 304, headers, body: { kind: 'bytes', bytes: Buffer.alloc(0) } };
-    return { status: 200, headers, body: { kind: 'bytes', bytes: answer.body } };
+    const current = matchingEtag(req, [answer.etag, answer.gzipEtag]);
+    if (current) {
+      headers.set('etag', current);
+      return { status: 304, headers, body: { kind: 'bytes', bytes: Buffer.alloc(0) } };
+    }
+    headers.set('etag', (gzip ? answer.gzipEtag : answer.etag) as string);
+    if (gzip) headers.set('content-encoding', 'gzip');
+    return { status: 200, headers, body: { kind: 'bytes', bytes: gzip ? (answer.gzipped as Buffer) : answer.body } };
   }
 
   /**

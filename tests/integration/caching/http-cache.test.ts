@@ -28,7 +28,7 @@ describe('GET', () => {
     expect(get.text).toBe(post.text);
     expect(get.body.data.newsletters).toEqual([{ slug: 'ai', name: 'Test ai' }]);
     expect(get.headers.get('cache-control')).toBe('public, max-age=15');
-    expect(get.headers.get('vary')).toBe('Accept, Authorization');
+    expect(get.headers.get('vary')).toBe('Accept, Accept-Encoding, Authorization');
   });
 
   it('answers 304 without a body when If-None-Match names the current ETag, and 200 when it does not', async () => {
@@ -42,6 +42,22 @@ describe('GET', () => {
     expect(weak.status).toBe(304);
     const stale = await send(h, NEWSLETTERS, { method: 'GET', headers: { 'if-none-match': '"not-it"' } });
     expect([stale.status, stale.text]).toEqual([200, first.text]);
+  });
+
+  it('sends a large answer gzipped to clients that take gzip, under an ETag of its own, and as it is to others', async () => {
+    const large = `{ __schema { types { name kind } } }`;
+    const plain = await send(h, large, { method: 'GET', headers: { 'accept-encoding': 'identity' } });
+    const zipped = await send(h, large, { method: 'GET', headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+    expect(plain.text.length).toBeGreaterThan(1024);
+    expect([plain.headers.get('content-encoding'), zipped.headers.get('content-encoding')]).toEqual([null, 'gzip']);
+    // fetch inflates what it receives.
+    expect(zipped.text).toBe(plain.text);
+    expect(zipped.headers.get('etag')).toBe(plain.headers.get('etag')!.replace(/"$/, '-gzip"'));
+    const refused = await send(h, large, { method: 'GET', headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    // Either representation's ETag says the client's copy is current.
+    const revalidated = await send(h, large, { method: 'GET', headers: { 'accept-encoding': 'gzip', 'if-none-match': plain.headers.get('etag')! } });
+    expect([revalidated.status, revalidated.headers.get('etag')]).toEqual([304, plain.headers.get('etag')]);
   });
 
   it('gives a partner key a private answer that its browser revalidates', async () => {
