@@ -5,8 +5,8 @@ import type express from 'express';
 
 /**
  * The bytes of a cacheable answer as HTTP sends them: a strong ETag per
- * representation, a gzip copy made once when the answer is stored (browsers
- * and CDNs ask for it), and the If-None-Match check that turns a repeat into a 304.
+ * representation, a gzip copy made once when the answer is stored in the
+ * server's cache (browsers and CDNs ask for it), and the If-None-Match check that turns a repeat into a 304.
  */
 
 const compress = promisify(gzip);
@@ -23,10 +23,10 @@ export interface Representations {
 
 const etagOf = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
 
-/** The answer's body and its gzip copy, each with its ETag. */
-export async function representationsOf(body: Buffer): Promise<Representations> {
+/** The answer's body and, when `kept` (stored for later hits, which repay the work), its gzip copy; each with its ETag. */
+export async function representationsOf(body: Buffer, kept: boolean): Promise<Representations> {
   const etag = etagOf(body);
-  if (body.length < COMPRESS_FROM_BYTES) return { body, etag, gzipped: null, gzipEtag: null };
+  if (!kept || body.length < COMPRESS_FROM_BYTES) return { body, etag, gzipped: null, gzipEtag: null };
   const gzipped = await compress(body);
   return { body, etag, gzipped, gzipEtag: `"${etag.slice(1, -1)}-gzip"` };
 }

@@ -32,6 +32,12 @@ interface Entry {
   partition: string;
 }
 
+/** Where a missed answer goes: its key, and the cache's generation before the run (cache/response-cache.ts). */
+interface Slot {
+  key: string;
+  generation: number;
+}
+
 /** Who a request is for, known before GraphQL runs: what the cache needs of its context. */
 export type Admitted = Pick<Context, 'viewer' | 'admission'>;
 
@@ -115,7 +121,7 @@ export class ResponseCaching {
 
   /**
    * Answers one GraphQL request: from the cache when it holds the answer for
-   * this viewer (`early`, the context made before GraphQL when `mayAnswer`),
+   * this viewer (`early`, the request admitted before GraphQL when `mayAnswer`),
    * else by `execute`, deciding the answer's caching headers and storing it.
    */
   async serve(
@@ -126,15 +132,14 @@ export class ResponseCaching {
   ): Promise<Answer> {
     const context = early ? await early.catch(() => null) : null;
     const entry = context ? this.entryFor(req, context) : null;
-    let generation: number | null = null;
-    if (entry && this.serving) {
-      const cache = this.cache as ResponseCache;
-      const hit = await cache.get(entry.key);
-      if (hit) return this.fromCache(req, context as Admitted, entry.partition, hit);
-      generation = await cache.generation();
+    let slot: Slot | null = null;
+    if (context && entry && this.cache && this.serving) {
+      const hit = await this.cache.get(entry.key);
+      if (hit) return this.fromCache(req, context, entry.partition, hit);
+      slot = { key: entry.key, generation: await this.cache.generation() };
     }
     const response = await execute();
-    return this.afterRun(req, made(), entry, generation, response);
+    return this.afterRun(req, made(), slot, response);
   }
 
   private entryFor(req: express.Request, context: Admitted): Entry | null {
@@ -156,31 +161,25 @@ export class ResponseCaching {
     return this.answer(req, partition, hit, 'HIT');
   }
 
-  private async afterRun(
-    req: express.Request,
-    context: Admitted | null,
-    entry: Entry | null,
-    generation: number | null,
-    response: HTTPGraphQLResponse,
-  ): Promise<Answer> {
+  /** Decides the headers of an answer GraphQL just gave, and stores it in `slot` when it may be cached. */
+  private async afterRun(req: express.Request, context: Admitted | null, slot: Slot | null, response: HTTPGraphQLResponse): Promise<Answer> {
     const partition = context ? this.cacheableRead(context, response) : null;
     const publicUntil = partition === null ? undefined : await this.horizon.next().catch(() => undefined);
-    if (partition === null || publicUntil === undefined || response.body.kind !== 'complete') {
+    if (!context || partition === null || publicUntil === undefined || response.body.kind !== 'complete') {
       response.headers.set('cache-control', 'no-store');
       if (this.cache) response.headers.set('x-cache', 'BYPASS');
       return response;
     }
     const now = Date.now();
-    const lifetime = Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity);
     const answer: CachedAnswer = {
-      ...(await representationsOf(Buffer.from(response.body.string))),
+      ...(await representationsOf(Buffer.from(response.body.string), slot !== null)),
       contentType: response.headers.get('content-type') ?? JSON_TYPE,
-      cost: (context as Admitted).admission?.cost ?? 1,
-      expiresAt: lifetime,
+      cost: context.admission?.cost ?? 1,
+      expiresAt: Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity),
       publicUntil,
     };
-    if (entry && generation !== null) await (this.cache as ResponseCache).set(entry.key, answer, generation);
-    return this.answer(req, partition, answer, entry && generation !== null ? 'MISS' : 'BYPASS');
+    if (slot && this.cache) await this.cache.set(slot.key, answer, slot.generation);
+    return this.answer(req, partition, answer, slot ? 'MISS' : 'BYPASS');
   }
 
   /** The partition a just-run answer may be cached for (a clean query, by a viewer with a partition), or null. */
@@ -195,7 +194,7 @@ export class ResponseCaching {
    * 304 without a body when the client's copy is current.
    */
   private answer(req: express.Request, partition: string, answer: CachedAnswer, outcome: 'HIT' | 'MISS' | 'BYPASS'): Answer {
-    const gzip = answer.gzipped !== null && acceptsGzip(req);
+    const gzip = acceptsGzip(req);
     const headers = new HeaderMap([
       ['content-type', answer.contentType],
       ['cache-control', this.cacheControl(partition, answer.publicUntil)],
@@ -207,9 +206,13 @@ export class ResponseCaching {
       headers.set('etag', current);
       return { status: 304, headers, body: { kind: 'bytes', bytes: Buffer.alloc(0) } };
     }
-    headers.set('etag', (gzip ? answer.gzipEtag : answer.etag) as string);
-    if (gzip) headers.set('content-encoding', 'gzip');
-    return { status: 200, headers, body: { kind: 'bytes', bytes: gzip ? (answer.gzipped as Buffer) : answer.body } };
+    if (gzip && answer.gzipped && answer.gzipEtag) {
+      headers.set('etag', answer.gzipEtag);
+      headers.set('content-encoding', 'gzip');
+      return { status: 200, headers, body: { kind: 'bytes', bytes: answer.gzipped } };
+    }
+    headers.set('etag', answer.etag);
+    return { status: 200, headers, body: { kind: 'bytes', bytes: answer.body } };
   }
 
   /**
