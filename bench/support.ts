@@ -139,7 +139,8 @@ export class BenchClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   }
 
-  request(method: 'GET' | 'POST', body: string | null, headers: Record<string, string>, search = ''): Promise<Posted> {
+  /** Sends one request; the body is counted, and handed to `onChunk` when given. */
+  request(method: 'GET' | 'POST', body: string | null, headers: Record<string, string>, search = '', onChunk?: (chunk: Buffer) => void): Promise<Posted> {
     return new Promise((resolve, reject) => {
       const request = http.request(
         {
@@ -152,7 +153,10 @@ export class BenchClient {
         },
         (response) => {
           let bytes = 0;
-          response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            onChunk?.(chunk);
+          });
           response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, bytes }));
           response.on('error', reject);
         },
