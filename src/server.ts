@@ -42,12 +42,24 @@ export interface AppServer {
   caching: ResponseCaching;
 }
 
+let built: Promise<GraphQLSchema> | null = null;
+
+/**
+ * The executable schema, built once per process and shared by every server in
+ * it (building it is a good part of a start; main.ts begins it while the
+ * database starts).
+ */
+export function applicationSchema(): Promise<GraphQLSchema> {
+  built ??= buildGraphQLSchema().then(shareRootCalls);
+  return built;
+}
+
 /**
  * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
-  const schema = shareRootCalls(await buildGraphQLSchema());
+  const schema = await applicationSchema();
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
   const app = express();
