@@ -5,6 +5,7 @@ import { BackfillImportedVersion1796000000001 } from './1796000000001-BackfillIm
 import { SponsorIdentity1796000000010 } from './1796000000010-SponsorIdentity';
 import { RecreditSponsors1796000000011 } from './1796000000011-RecreditSponsors';
 import { PartnerScopes1796000000020 } from './1796000000020-PartnerScopes';
+import { SummaryText1797000000000 } from './1797000000000-SummaryText';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SponsorIdentity1796000000010,
   RecreditSponsors1796000000011,
   PartnerScopes1796000000020,
+  SummaryText1797000000000,
 ];

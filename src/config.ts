@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import type { ObservabilitySettings } from './observability/observability';
 
 /**
  * The only reader of process.env: every setting is parsed and validated once,
@@ -60,6 +61,12 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The server's cache of answers and the HTTP caching headers (src/http/response-caching.ts). */
   responseCache: ResponseCacheSettings;
+  /** Request logs and their level, format and slow-request threshold (src/observability/). */
+  observability: ObservabilitySettings;
+  /** Port of a separate, unauthenticated /metrics listener; null serves /metrics on the API port to admins only. */
+  metricsPort: number | null;
+  /** Interface the separate metrics listener binds. */
+  metricsHost: string;
 }
 
 export type TimeoutSettings = Pick<
@@ -225,6 +232,24 @@ function responseCache(env: Env): ResponseCacheSettings {
   });
 }
 
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function observability(env: Env): ObservabilitySettings {
+  return Object.freeze({
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
+    slowRequestMs: integer(env, 'SLOW_REQUEST_MS', 1000, 0, 3600000),
+  });
+}
+
 function databaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return null;
@@ -291,5 +316,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     heavyQueries: heavyQueries(env),
     trustProxy: trustProxy(env),
     responseCache: responseCache(env),
+    observability: observability(env),
+    metricsPort: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
   });
 }

@@ -58,12 +58,22 @@ async function main(): Promise<number> {
       httpServer.listen(config.port, config.host, resolve);
     });
     const { port } = httpServer.address() as AddressInfo;
+    const { metricsServer } = server;
+    if (metricsServer) {
+      await new Promise<void>((resolve, reject) => {
+        metricsServer.once('error', reject);
+        metricsServer.listen(config.metricsPort ?? 0, config.metricsHost, resolve);
+      });
+      const metricsPort = (metricsServer.address() as AddressInfo).port;
+      console.log(`metrics at http://${config.metricsHost}:${metricsPort}/metrics`);
+    }
     console.log(`GraphQL API ready at http://${config.host}:${port}/graphql`);
     const signal = await stopped;
     console.log(`${signal}: finishing requests in flight, then stopping`);
     return 0;
   } finally {
     await server?.apollo.stop().catch((error: unknown) => console.error('while stopping the server:', error));
+    server?.metricsServer?.close();
     await scheduler?.stop().catch((error: unknown) => console.error('while stopping the scheduler:', error));
     if (database) await database.close().catch((error: unknown) => console.error('while closing the database:', error));
     else await embedded?.then((started) => started.stop()).catch(() => undefined);

@@ -22,9 +22,14 @@ import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
+import { adminOnly, metricsHandler } from './http/metrics';
+import { Observability } from './observability/observability';
+import { currentRequest } from './observability/request-record';
+import type { DestinationStream } from 'pino';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'responseCache'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'responseCache'> &
+  Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
@@ -32,6 +37,8 @@ export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 
 export interface ServerParts {
   quotaStore?: QuotaStore;
   responseCache?: ResponseCache;
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 export interface AppServer {
@@ -40,6 +47,9 @@ export interface AppServer {
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
   caching: ResponseCaching;
+  observability: Observability;
+  /** The separate /metrics listener when `metricsPort` is set (not yet listening); else null. */
+  metricsServer: http.Server | null;
 }
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -62,7 +72,9 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   const schema = await applicationSchema();
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
+  const observability = await Observability.create(config.observability, dataSource, parts.logDestination);
   const app = express();
+  app.use(observability.middleware());
   const httpServer = http.createServer(httpServerOptions(timeouts), app);
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
@@ -81,6 +93,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
+      observability.plugin(),
       caching.plugin(),
     ],
   });
@@ -94,6 +107,10 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
+  const metrics = metricsHandler(observability.metrics);
+  let metricsServer: http.Server | null = null;
+  if (config.metricsPort == null) app.get('/metrics', adminOnly(config.adminToken, services.apiKeys), metrics);
+  else metricsServer = http.createServer(express().get('/metrics', metrics));
   app.use(
     '/graphql',
     allowMethods('GET', 'POST'),
@@ -104,7 +121,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       outage,
       caching,
       admit: async ({ req, res }) => {
-        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys);
+        const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys).then((known) => {
+          const record = currentRequest();
+          if (record) record.keyId = known.actor?.keyId ?? null;
+          return known;
+        });
         return { viewer: await admissions.admitViewer(res, viewer), admission: Admissions.of(res) };
       },
       context: ({ viewer, admission }) => ({ ...createContext(services, viewer), admission }),
@@ -112,5 +133,5 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema, caching };
+  return { app, httpServer, apollo, schema, caching, observability, metricsServer };
 }

@@ -28,6 +28,8 @@ export interface CachedAnswer {
   gzipEtag: string | null;
   /** What the request cost (src/limits/cost.ts): every hit spends it from the caller's quota again. */
   cost: number;
+  /** The operation's name, for the request log of each hit. */
+  operation: string | null;
   /** When the server stops serving it (ms since the epoch). */
   expiresAt: number;
   /** When the next scheduled issue goes out (ms since the epoch), or null: HTTP caches may keep the answer no longer. */

@@ -19,6 +19,7 @@ import { LinkTag } from '../modules/tag/link-tag.entity';
 import { TagAlias } from '../modules/tag/tag-alias.entity';
 import { Tag } from '../modules/tag/tag.entity';
 import { MIGRATIONS } from '../../migrations';
+import { countStatement } from '../observability/request-record';
 
 // Calendar days stay strings ("2025-03-13"); a Date would shift with the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -81,6 +82,20 @@ function listenForErrors(client: pg.ClientBase): void {
   client.on('error', () => undefined);
 }
 
+/** Every statement a pooled connection sends is counted against the request it serves (observability/request-record.ts). */
+function countStatements(client: pg.ClientBase): void {
+  const send = client.query;
+  client.query = function (this: pg.ClientBase, ...args: Parameters<typeof send>) {
+    countStatement();
+    return (send as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof send;
+}
+
+function onConnect(client: pg.ClientBase): void {
+  listenForErrors(client);
+  countStatements(client);
+}
+
 /** The one DataSource definition used by the server, the CLI and the tests. */
 export function createDataSource({ url, poolSize = 10, logger, timeouts }: DataSourceSettings): DataSource {
   const options: DataSourceOptions = {
@@ -93,7 +108,7 @@ export function createDataSource({ url, poolSize = 10, logger, timeouts }: DataS
     poolSize,
     logger,
     logging: logger ? ['query'] : false,
-    extra: { application_name: 'newsletter-api', onConnect: listenForErrors, ...timeoutOptions(timeouts) },
+    extra: { application_name: 'newsletter-api', onConnect, ...timeoutOptions(timeouts) },
   };
   return new AppDataSource(options);
 }

@@ -11,6 +11,7 @@ import { WriteListener } from '../cache/write-listener';
 import type { ResponseCacheSettings } from '../config';
 import type { Context } from '../context';
 import { RateLimitedError } from '../limits/quota';
+import { currentRequest } from '../observability/request-record';
 import { askedOf, preflighted, sha256 } from './cache-request';
 import { acceptsGzip, matchingEtag, representationsOf } from './representation';
 
@@ -48,7 +49,9 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** What the plugin saw of one request's operation. */
 interface Facts {
+  /** `query`, `mutation` or `subscription`. */
   operation: string | null;
+  operationName: string | null;
   errors: boolean;
 }
 
@@ -105,11 +108,12 @@ export class ResponseCaching {
     return {
       serverWillStart: async () => ({ serverWillStop: () => this.stop() }),
       async requestDidStart({ contextValue }) {
-        const seen: Facts = { operation: null, errors: false };
+        const seen: Facts = { operation: null, operationName: null, errors: false };
         if (contextValue.admission) facts.set(contextValue.admission, seen);
         return {
-          async didResolveOperation({ operation }) {
+          async didResolveOperation({ operation, operationName }) {
             seen.operation = operation?.operation ?? null;
+            seen.operationName = operationName ?? null;
           },
           async didEncounterErrors() {
             seen.errors = true;
@@ -135,7 +139,12 @@ export class ResponseCaching {
     let slot: Slot | null = null;
     if (context && entry && this.cache && this.serving) {
       const hit = await this.cache.get(entry.key);
-      if (hit) return this.fromCache(req, context, entry.partition, hit);
+      const record = currentRequest();
+      if (record) record.cacheHit = hit !== undefined;
+      if (hit) {
+        if (record) Object.assign(record, { operation: hit.operation, cost: hit.cost });
+        return this.fromCache(req, context, entry.partition, hit);
+      }
       slot = { key: entry.key, generation: await this.cache.generation() };
     }
     const response = await execute();
@@ -175,6 +184,7 @@ export class ResponseCaching {
       ...(await representationsOf(Buffer.from(response.body.string), slot !== null)),
       contentType: response.headers.get('content-type') ?? JSON_TYPE,
       cost: context.admission?.cost ?? 1,
+      operation: this.factsOf(context)?.operationName ?? null,
       expiresAt: Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity),
       publicUntil,
     };
@@ -184,9 +194,13 @@ export class ResponseCaching {
 
   /** The partition a just-run answer may be cached for (a clean query, by a viewer with a partition), or null. */
   private cacheableRead(context: Admitted, response: HTTPGraphQLResponse): string | null {
-    const seen = context.admission && this.facts.get(context.admission);
+    const seen = this.factsOf(context);
     if (!seen || seen.operation !== 'query' || seen.errors || (response.status ?? 200) !== 200) return null;
     return cachePartitionOf(context.viewer);
+  }
+
+  private factsOf(context: Admitted): Facts | undefined {
+    return context.admission && this.facts.get(context.admission);
   }
 
   /**

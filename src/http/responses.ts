@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type express from 'express';
+import { currentRequest } from '../observability/request-record';
 
 /** The body of every answer that is not a GraphQL result: GraphQL's error shape, with a code. */
 export function errorBody(code: string, message: string): string {
@@ -8,6 +9,8 @@ export function errorBody(code: string, message: string): string {
 }
 
 export function sendError(res: express.Response, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  const record = currentRequest();
+  if (record) record.errorCode = code;
   res.status(status).set(headers).type('application/json').send(errorBody(code, message));
 }
 

@@ -4,7 +4,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function linkFingerprint(l: PlannedLink, place: string): string {
   return JSON.stringify([
-    place, l.title, l.url, l.canonicalUrl, l.domain, l.summary, l.readTimeLabel,
+    place, l.title, l.url, l.canonicalUrl, l.domain, l.summary, l.summaryText, l.readTimeLabel,
     l.readMinutes, l.kind, l.sponsored, l.sponsor?.domain, l.tags,
   ]);
 }

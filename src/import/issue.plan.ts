@@ -5,6 +5,7 @@ import { overContentLimit } from '../content/limits';
 import { matchTopics } from '../content/taxonomy';
 import { slugify } from '../content/slug';
 import { sponsorOf } from '../content/sponsor-name';
+import { summaryText } from '../content/summary';
 
 /**
  * What an issue should look like in the database, in plain values: the
@@ -15,6 +16,8 @@ export interface PlannedLink extends ParsedLink {
   /** The advertiser a sponsored link is for (null for house ads and ads naming nobody); `domain` is its key. */
   sponsor: { domain: string; name: string } | null;
   tags: string[];
+  /** The summary as plain text, for search. */
+  summaryText: string;
 }
 
 export interface PlannedSection {
@@ -45,6 +48,7 @@ function planLink(link: ParsedLink): PlannedLink {
     ...link,
     sponsor: link.sponsored ? sponsorOf({ title: link.title, body: link.summary, url: link.url }) : null,
     tags: matchTopics(link),
+    summaryText: summaryText(link.summary),
   };
 }
 

@@ -32,29 +32,29 @@ WITH i AS (
     FROM i, unnest($4::int[], $5::int[], $6::text[], $7::text[], $8::int[]) AS x(id, position, title, emoji, category_id)
   RETURNING id, position
 ), l AS (
-  INSERT INTO link (id, section_id, position, title, url, canonical_url, domain, summary,
+  INSERT INTO link (id, section_id, position, title, url, canonical_url, domain, summary, summary_text,
                     read_time_label, read_minutes, kind, sponsored, sponsor_id)
   SELECT COALESCE(x.id, nextval('link_id_seq')), s.id, x.position, x.title, x.url, x.canonical_url, x.domain,
-         x.summary, x.read_time_label, x.read_minutes, x.kind::link_kind, x.sponsored, x.sponsor_id
+         x.summary, x.summary_text, x.read_time_label, x.read_minutes, x.kind::link_kind, x.sponsored, x.sponsor_id
     FROM unnest($9::int[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
-                $17::text[], $18::int[], $19::text[], $20::bool[], $21::int[])
-      AS x(id, section_position, position, title, url, canonical_url, domain, summary,
+                $17::text[], $18::text[], $19::int[], $20::text[], $21::bool[], $22::int[])
+      AS x(id, section_position, position, title, url, canonical_url, domain, summary, summary_text,
            read_time_label, read_minutes, kind, sponsored, sponsor_id)
     JOIN s ON s.position = x.section_position
   RETURNING id, section_id, position
 ), t AS (
   INSERT INTO link_tag (link_id, tag_id)
   SELECT l.id, x.tag_id
-    FROM unnest($22::int[], $23::int[], $24::int[]) AS x(section_position, position, tag_id)
+    FROM unnest($23::int[], $24::int[], $25::int[]) AS x(section_position, position, tag_id)
     JOIN s ON s.position = x.section_position
     JOIN l ON l.section_id = s.id AND l.position = x.position
 ), p AS (
   INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id)
   SELECT i.id, x.position, x.title, x.body, x.url, x.sponsor_id
-    FROM i, unnest($25::int[], $26::text[], $27::text[], $28::text[], $29::int[]) AS x(position, title, body, url, sponsor_id)
+    FROM i, unnest($26::int[], $27::text[], $28::text[], $29::text[], $30::int[]) AS x(position, title, body, url, sponsor_id)
 ), a AS (
   INSERT INTO audit_entry (actor_kind, actor_key_id, actor_name, action, entity_type, entity_id, issue_id, summary)
-  SELECT $30, $31::int, $32, 'importIssue', 'ISSUE', i.id, i.id, $33::jsonb FROM i
+  SELECT $31, $32::int, $33, 'importIssue', 'ISSUE', i.id, i.id, $34::jsonb FROM i
 )
 SELECT id FROM i`;
 }
@@ -73,7 +73,7 @@ export async function runNamed(
 }
 
 const LINK_COLUMNS = [
-  'id', 'sectionPosition', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary',
+  'id', 'sectionPosition', 'position', 'title', 'url', 'canonicalUrl', 'domain', 'summary', 'summaryText',
   'readTimeLabel', 'readMinutes', 'kind', 'sponsored', 'sponsorId',
 ] as const;
 

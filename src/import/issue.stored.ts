@@ -35,6 +35,7 @@ interface LinkRow {
   canonical_url: string;
   domain: string;
   summary: string;
+  summary_text: string;
   read_time_label: string | null;
   read_minutes: number | null;
   kind: LinkKind;
@@ -97,6 +98,7 @@ export async function loadStoredPlan(runner: QueryRunner, newsletterId: number, 
       canonicalUrl: row.canonical_url,
       domain: row.domain,
       summary: row.summary,
+      summaryText: row.summary_text,
       readTimeLabel: row.read_time_label,
       readMinutes: row.read_minutes,
       kind: row.kind,

@@ -1,5 +1,6 @@
 import { DataSource, DeepPartial } from 'typeorm';
 import { slugify } from '../../src/content/slug';
+import { summaryText } from '../../src/content/summary';
 import { Category } from '../../src/modules/category/category.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Issue } from '../../src/modules/issue/issue.entity';
@@ -22,6 +23,8 @@ export interface LinkSpec {
   tags?: string[];
   readTimeLabel?: string | null;
   readMinutes?: number | null;
+  /** Markdown; a numbered plain sentence when left out. */
+  summary?: string;
 }
 
 export interface SectionSpec {
@@ -120,7 +123,8 @@ export class Factory {
       url: spec.url ?? `https://${domain}/post-${n}?utm_source=test`,
       canonicalUrl: `https://${domain}/post-${n}`,
       domain,
-      summary: `Summary of link ${n}.`,
+      summary: spec.summary ?? `Summary of link ${n}.`,
+      summaryText: summaryText(spec.summary ?? `Summary of link ${n}.`),
       readTimeLabel: spec.readTimeLabel === undefined ? '3 minute read' : spec.readTimeLabel,
       readMinutes: spec.readMinutes === undefined ? 3 : spec.readMinutes,
       kind: spec.kind ?? LinkKind.ARTICLE,

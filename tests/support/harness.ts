@@ -52,6 +52,8 @@ export interface RawResponse extends GraphQLResponse {
 
 export interface Harness {
   dataSource: DataSource;
+  /** The server under test (its parts: Apollo, the metrics listener, observability). */
+  server: AppServer;
   statements: StatementCounter;
   url: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -104,6 +106,8 @@ export async function startHarness(
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,
+    // Tests that read the request log pass their own level and a destination.
+    observability: { logLevel: 'silent', logFormat: 'json', slowRequestMs: 1000 },
     ...options.config,
   }, options.parts);
   const keys = new ApiKeyService(dataSource, 60);
@@ -112,6 +116,7 @@ export async function startHarness(
   const url = `http://127.0.0.1:${port}/graphql`;
   return {
     dataSource,
+    server,
     statements,
     url,
     async gql(query, variables, token) {

@@ -39,6 +39,9 @@ describe('loadConfig', () => {
       },
       heavyQueries: { heavyCost: 20_000, concurrency: 1, maxWaitMs: 10_000 },
       trustProxy: false,
+      observability: { logLevel: 'info', logFormat: 'auto', slowRequestMs: 1000 },
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
     });
   });
 
@@ -122,6 +125,10 @@ describe('loadConfig', () => {
     [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, /must not exceed HTTP_REQUEST_TIMEOUT_MS/],
     [{ REQUEST_DEADLINE_MS: '50' }, /REQUEST_DEADLINE_MS/],
     [{ RETRY_AFTER_S: '0' }, /RETRY_AFTER_S/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent/],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/],
+    [{ SLOW_REQUEST_MS: 'soon' }, /SLOW_REQUEST_MS/],
+    [{ METRICS_PORT: '99999' }, /METRICS_PORT/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

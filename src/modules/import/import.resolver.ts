@@ -3,6 +3,7 @@ import { requireRole } from '../../auth/policy';
 import { BadUserInputError } from '../../common/errors';
 import type { Context } from '../../context';
 import { IssueTooLargeError, NotAnIssueError, UnknownNewsletterError } from '../../import/import.errors';
+import { currentRequest } from '../../observability/request-record';
 import { Role } from '../api-key/role';
 import { ImportIssueInput, ImportIssuePayload, ImportStatus } from './import.types';
 
@@ -23,6 +24,7 @@ export class ImportResolver {
         dryRun: input.dryRun,
         actor,
       });
+      if (!outcome.dryRun) currentRequest()?.imports.push({ status: outcome.status, links: outcome.links });
       const issue = outcome.dryRun && outcome.status === 'CREATED' ? null : await context.loaders.issueById.load(outcome.issueId);
       return { ...outcome, status: ImportStatus[outcome.status], linkCount: outcome.links, issue };
     } catch (error) {

@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor';
 import { BadUserInputError, NotFoundError } from '../../common/errors';
 import { parseId } from '../../common/ids';
 import { deriveLinkFields } from '../../content/link-fields';
+import { summaryText } from '../../content/summary';
 import { hydrate, Row } from '../../db/hydrate';
 import { checkPosition, createdFields, deletedFields } from '../../editing/changes';
 import { Edit, runEdit } from '../../editing/edit';
@@ -25,6 +26,7 @@ interface LinkRow extends Row {
   canonical_url: string;
   domain: string;
   summary: string;
+  summary_text: string;
   read_time_label: string | null;
   read_minutes: number | null;
   kind: string;
@@ -51,13 +53,13 @@ export class LinkEditService {
       const derived = deriveLinkFields(text.url, text.label);
       const [{ id }] = await edit.query<{ id: number }>(
         `INSERT INTO link (section_id, position, title, url, canonical_url, domain, summary,
-                           read_time_label, read_minutes, kind, sponsored)
+                           read_time_label, read_minutes, kind, sponsored, summary_text)
          VALUES ($1, (SELECT COALESCE(max(position) + 1, 0) FROM link WHERE section_id = $1), $2, $3, $4, $5, $6,
-                 $7, $8, $9::link_kind, $10)
+                 $7, $8, $9::link_kind, $10, $11)
          RETURNING id`,
         [
           sectionId, text.title, text.url, derived.canonicalUrl, derived.domain, text.summary,
-          text.label, derived.readMinutes, derived.kind, derived.sponsored,
+          text.label, derived.readMinutes, derived.kind, derived.sponsored, summaryText(text.summary),
         ],
       );
       if (position < ids.length) await layOut(edit, LINKS, [{ parentId: sectionId, ids: insertAt(ids, id, position) }]);
@@ -84,7 +86,7 @@ export class LinkEditService {
       const domain = urlChanged ? derived.domain : before.domain;
       await edit.query(
         `UPDATE link SET url = $2, title = $3, summary = $4, read_time_label = $5, canonical_url = $6, domain = $7,
-                         kind = $8::link_kind, read_minutes = $9, sponsored = $10
+                         kind = $8::link_kind, read_minutes = $9, sponsored = $10, summary_text = $11
           WHERE id = $1`,
         [
           id, url, title, summary, label,
@@ -93,6 +95,7 @@ export class LinkEditService {
           urlChanged || labelChanged ? derived.kind : before.kind,
           labelChanged ? derived.readMinutes : before.read_minutes,
           labelChanged ? derived.sponsored : before.sponsored,
+          summary === before.summary ? before.summary_text : summaryText(summary),
         ],
       );
       const textChanged = urlChanged || title !== before.title || summary !== before.summary;

@@ -42,9 +42,13 @@ export class Link {
   @Column({ type: 'varchar', length: 255 })
   domain!: string;
 
-  @Field({ description: 'Markdown.' })
+  /** Markdown as printed; served through LinkResolver.summary in the format asked for. */
   @Column({ type: 'text' })
   summary!: string;
+
+  /** The summary as plain text (content/summary.ts), kept for full-text search. */
+  @Column({ name: 'summary_text', type: 'text', default: '' })
+  summaryText!: string;
 
   @Field(() => String, { nullable: true, description: 'As printed: "8 minute read", "GitHub Repo".' })
   @Column({ name: 'read_time_label', type: 'text', nullable: true })

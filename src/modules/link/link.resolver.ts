@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Connection, Page } from '../../common/pagination';
+import { TextFormat } from '../../common/text-format';
+import { formatSummary } from '../../content/summary';
 import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';
 import { Section } from '../section/section.entity';
@@ -17,6 +19,11 @@ export class LinkResolver {
   })
   links(@Args() args: LinksArgs, @Ctx() { services, viewer }: Context): Promise<Page<Link>> {
     return services.links.list(args, viewer);
+  }
+
+  @FieldResolver(() => String, { description: 'Markdown as printed, unless `format` asks for sanitised HTML or plain text.' })
+  summary(@Root() link: Link, @Arg('format', () => TextFormat, { defaultValue: TextFormat.MARKDOWN }) format: TextFormat): string {
+    return formatSummary(link.summary, format);
   }
 
   @FieldResolver(() => Section)

@@ -27,7 +27,7 @@ export class SponsorPlacement {
   @Column({ type: 'text' })
   title!: string;
 
-  @Field({ description: 'Markdown, with its bullets and links.' })
+  /** Markdown with its bullets and links; served through SponsorPlacementResolver.body in the format asked for. */
   @Column({ type: 'text' })
   body!: string;
 

@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ConnectionArgs, MAX_PAGE_SIZE, Page } from '../../common/pagination';
+import { TextFormat } from '../../common/text-format';
+import { formatSummary } from '../../content/summary';
 import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
@@ -51,6 +53,13 @@ export class SponsorResolver {
 
 @Resolver(() => SponsorPlacement)
 export class SponsorPlacementResolver {
+  @FieldResolver(() => String, {
+    description: 'Markdown as printed, with its bullets and links, unless `format` asks for sanitised HTML or plain text.',
+  })
+  body(@Root() placement: SponsorPlacement, @Arg('format', () => TextFormat, { defaultValue: TextFormat.MARKDOWN }) format: TextFormat): string {
+    return formatSummary(placement.body, format);
+  }
+
   @FieldResolver(() => Sponsor)
   sponsor(@Root() placement: SponsorPlacement, @Ctx() { loaders }: Context) {
     return loaders.sponsorById.load(placement.sponsorId);
