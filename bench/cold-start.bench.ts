@@ -10,6 +10,8 @@ import { freePort, loadAverage, median } from './support';
  * (`node dist/src/main.js`, no compile step) to its first 200 from /readyz,
  * on a fresh embedded data folder (initdb, migrations, the sample) and again
  * on the folder that run left (an existing one). Several runs; medians.
+ * `--main path/to/main.js` (repeatable) times other builds too, run by run in
+ * turn with this one, so a comparison sees the same machine load.
  */
 
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
@@ -35,11 +37,11 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Launches the server on `dataDir` and returns the milliseconds to its first 200 from /readyz. */
-async function coldStart(dataDir: string, output: string[]): Promise<number> {
+async function coldStart(main: string, dataDir: string, output: string[]): Promise<number> {
   const [port, pgPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}/readyz`;
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -58,30 +60,39 @@ async function coldStart(dataDir: string, output: string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, verbose: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '5' }, verbose: { type: 'boolean', default: false }, main: { type: 'string', multiple: true, default: [] } },
+  });
   const runs = Number(values.runs);
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run npm run build first`);
+  const builds = [MAIN, ...values.main.map((file) => path.resolve(file))];
+  for (const build of builds) if (!fs.existsSync(build)) throw new Error(`${build} is missing: build it first`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cold-start-'));
   // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
   fs.chmodSync(work, 0o755);
-  const fresh: number[] = [];
-  const existing: number[] = [];
+  const times = builds.map(() => ({ fresh: [] as number[], existing: [] as number[] }));
   try {
     for (let run = 1; run <= runs; run += 1) {
-      const dataDir = path.join(work, `pg-${run}`);
-      const output: string[] = [];
-      const first = await coldStart(dataDir, output);
-      const second = await coldStart(dataDir, output);
-      if (values.verbose) process.stdout.write(output.join(''));
-      fresh.push(first);
-      existing.push(second);
-      console.log(`run ${run}: fresh folder ${(first / 1000).toFixed(3)} s, existing folder ${(second / 1000).toFixed(3)} s (load average ${loadAverage()})`);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      for (const [index, build] of builds.entries()) {
+        const dataDir = path.join(work, `pg-${run}-${index}`);
+        const output: string[] = [];
+        const fresh = await coldStart(build, dataDir, output);
+        const existing = await coldStart(build, dataDir, output);
+        if (values.verbose) process.stdout.write(output.join(''));
+        times[index].fresh.push(fresh);
+        times[index].existing.push(existing);
+        const name = builds.length > 1 ? ` ${build}` : '';
+        console.log(`run ${run}${name}: fresh folder ${(fresh / 1000).toFixed(3)} s, existing folder ${(existing / 1000).toFixed(3)} s (load average ${loadAverage()})`);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  console.log(`median of ${runs}: fresh folder ${(median(fresh) / 1000).toFixed(3)} s (goal 3 s), existing folder ${(median(existing) / 1000).toFixed(3)} s (goal 1.5 s)`);
+  for (const [index, build] of builds.entries()) {
+    const { fresh, existing } = times[index];
+    console.log(`median of ${runs}${builds.length > 1 ? ` for ${build}` : ''}: fresh folder ${(median(fresh) / 1000).toFixed(3)} s (goal 3 s), ` +
+      `existing folder ${(median(existing) / 1000).toFixed(3)} s (goal 1.5 s)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -91,6 +91,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      // Not a federated subgraph: without this, Apollo loads the inline-trace plugin at every start to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
       observability.plugin(),
