@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDataSource } from '../../../src/db/data-source';
+import type { DataSource } from 'typeorm';
 import { Importer } from '../../../src/import/importer';
+import { retagArchive } from '../../../src/import/retag';
 import { MemoryQuotaStore } from '../../../src/limits/quota.store';
 import { Role } from '../../../src/modules/api-key/role';
 import { IssueStatus } from '../../../src/modules/issue/issue-status';
@@ -160,26 +162,44 @@ describe('no read after a write is stale', () => {
     expect([after.cache, after.body.data.issue?.headline]).toEqual(['MISS', 'Headline of ai 2025-05-01']);
   });
 
-  it('a write made by another process (the import command) reaches the cache through NOTIFY', async () => {
+  /** Runs `write` through a pool of its own, as another process would, and polls `read` until it changes (NOTIFY is asynchronous). */
+  async function fromAnotherProcess<T>(read: () => Promise<T>, write: (other: DataSource) => Promise<void>): Promise<{ before: T; after: T }> {
     const other = createDataSource({ url: (h.dataSource.options as { url: string }).url, poolSize: 1 });
     await other.initialize();
     try {
-      const count = async () => (await send(h, ISSUES, { variables: { first: 2 } })).body.data.issues.totalCount;
-      const before = await count();
-      expect((await send(h, ISSUES, { variables: { first: 2 } })).cache).toBe('HIT');
-      const outcome = await new Importer(other).import({ text: FIXTURE.replace('2024-01-02', '2025-04-02'), actor: TEST_ACTOR });
-      expect(outcome.status).toBe('CREATED');
-      // Delivered asynchronously: poll with a generous ceiling.
+      const before = await read();
+      await read();
+      await write(other);
       const deadline = Date.now() + 20_000;
-      let seen = before;
-      while (seen === before && Date.now() < deadline) {
+      let after = await read();
+      while (JSON.stringify(after) === JSON.stringify(before) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        seen = await count();
+        after = await read();
       }
-      expect(seen).toBe(before + 1);
+      return { before, after };
     } finally {
       await other.destroy();
     }
+  }
+
+  it('a write made by another process (the import command) reaches the cache through NOTIFY', async () => {
+    const count = async () => (await send(h, ISSUES, { variables: { first: 2 } })).body.data.issues.totalCount as number;
+    const { before, after } = await fromAnotherProcess(count, async (other) => {
+      expect((await send(h, ISSUES, { variables: { first: 2 } })).cache).toBe('HIT');
+      const outcome = await new Importer(other).import({ text: FIXTURE.replace('2024-01-02', '2025-04-02'), actor: TEST_ACTOR });
+      expect(outcome.status).toBe('CREATED');
+    });
+    expect(after).toBe(before + 1);
+  });
+
+  it('so does one made by the retag command (runEdit in another process)', async () => {
+    const tags = async () => (await send(h, `{ tags { slug linkCount } }`)).body.data.tags as Array<{ slug: string }>;
+    const { before, after } = await fromAnotherProcess(tags, async (other) => {
+      const summary = await retagArchive(other, TEST_ACTOR);
+      expect(summary.changed).toBeGreaterThan(0);
+    });
+    expect(before.map((tag) => tag.slug)).toContain('k8s');
+    expect(after.map((tag) => tag.slug)).not.toContain('k8s');
   });
 });
 
