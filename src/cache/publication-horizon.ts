@@ -1,4 +1,7 @@
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { outsideAnyRequest } from '../observability/request-record';
 
 /** Longest a read of the horizon is trusted when no write has been heard (writes of other processes may not be). */
 const MAX_AGE_MS = 10_000;
@@ -33,10 +36,12 @@ export class PublicationHorizon {
     return memo.next;
   }
 
+  /** Straight on the pool and outside the request that happens to need it first: it is upkeep shared by many requests. */
   private async read(): Promise<number | null> {
-    const [row] = await this.dataSource.query<Array<{ at: number | null }>>(
-      `SELECT (extract(epoch FROM min(publish_at)) * 1000)::float8 AS at FROM issue WHERE status = 'SCHEDULED'`,
+    const pool = (this.dataSource.driver as PostgresDriver).master as pg.Pool;
+    const { rows } = await outsideAnyRequest(() =>
+      pool.query<{ at: number | null }>(`SELECT (extract(epoch FROM min(publish_at)) * 1000)::float8 AS at FROM issue WHERE status = 'SCHEDULED'`),
     );
-    return row?.at ?? null;
+    return rows[0]?.at ?? null;
   }
 }
