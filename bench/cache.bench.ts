@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Api, BenchClient, cpuSecondsOf, loadAverage, median, prepareDatabase, startApi, stopApi } from './support';
+import { Api, BenchClient, cpuSecondsOf, loadAverage, median, startApi, stopApi } from './support';
+import { prepareArchiveDatabase } from './archive-database';
 
 /**
  * `npm run bench:cache`: the front page (examples/operations/front-page.graphql)
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cache-bench-'));
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
-  const database = await prepareDatabase(work, Number(values.issues));
+  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_cache_${process.pid}`);
   const env = { TRUST_PROXY: 'loopback' };
   const uncached = await startApi(database.url, { ...env, RESPONSE_CACHE_MAX_BYTES: '0' });
   const cached = await startApi(database.url, env);

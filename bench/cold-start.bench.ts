@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, loadAverage, median } from './support';
+import { freePort } from './archive-database';
+import { loadAverage, median } from './support';
 
 /**
  * `npm run bench:cold-start`: time from launching the built server

@@ -8,7 +8,8 @@ import { parse } from 'graphql';
 import { loadConfig } from '../src/config';
 import { measureCost } from '../src/limits/cost';
 import { buildGraphQLSchema } from '../src/schema';
-import { prepareDatabase, startApi, stopApi } from './support';
+import { prepareArchiveDatabase } from './archive-database';
+import { startApi, stopApi } from './support';
 
 /**
  * `npm run bench:fairness`: can a few callers running the costliest query the
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-fairness-'));
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
-  const database = await prepareDatabase(work, Number(values.issues));
+  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_fairness_${process.pid}`);
   const api = await startApi(database.url, { TRUST_PROXY: 'loopback' });
   try {
     console.log(`heavy query: the front page of ${heavy.issues} issues with every link field, cost ${heavy.cost} (public budget ${budget})`);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +9,7 @@ import { createDataSource } from '../src/db/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from '../src/db/embedded';
 import { loadSampleIfEmpty } from '../src/import/sample';
 import { createServer } from '../src/server';
+import { freePort } from './archive-database';
 
 /**
  * `npm run bench:outage`: how long after the database comes back the API
@@ -21,14 +21,6 @@ import { createServer } from '../src/server';
  */
 
 const QUERY = JSON.stringify({ query: '{ newsletters { slug } issues(first: 5) { edges { node { date headline } } } }' });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchClient, loadAverage, prepareDatabase, rssOf, startApi, stopApi } from './support';
+import { BenchClient, loadAverage, rssOf, startApi, stopApi } from './support';
+import { prepareArchiveDatabase } from './archive-database';
 
 /**
  * `npm run bench:soak [-- --minutes 10 --rate 40]`: the built API over a
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-soak-'));
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
-  const database = await prepareDatabase(work, issueCount);
+  const database = await prepareArchiveDatabase(work, issueCount, `newsletter_soak_${process.pid}`);
   const api = await startApi(database.url, { TRUST_PROXY: 'loopback', ADMIN_TOKEN });
   const client = new BenchClient(api.url, 64);
   try {

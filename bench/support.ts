@@ -1,26 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { cliActor } from '../src/auth/actor';
-import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
-import { collectFiles, importFiles } from '../src/import/batch';
-import { Importer } from '../src/import/importer';
-import { syntheticIssue } from './synthetic-archive';
 
-/** What several benches share: a synthetic archive in a fresh database, the built API in a process of its own, figures. */
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** What several benches share: the built API in a process of its own, a light HTTP client, figures (archive-database.ts makes the data). */
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,43 +15,6 @@ export function median(values: number[]): number {
 /** The machine's load averages (1, 5, 15 minutes), for every figure a bench prints. */
 export function loadAverage(): string {
   return os.loadavg().map((value) => value.toFixed(2)).join(' ');
-}
-
-/**
- * Writes the synthetic archive (`issueCount` issues) into `work` and imports it
- * into a fresh database: on BENCH_DATABASE_URL's server, or on an embedded one
- * in `work`. Returns that database's URL.
- */
-export async function prepareDatabase(work: string, issueCount: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const archive = path.join(work, 'archive');
-  fs.mkdirSync(archive);
-  for (let n = 0; n < issueCount; n += 1) {
-    const issue = syntheticIssue(n);
-    fs.writeFileSync(path.join(archive, issue.name), issue.markdown);
-  }
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: await freePort() });
-  const admin = createDataSource({ url: serverUrl ?? embedded!.url, poolSize: 1 });
-  await admin.initialize();
-  const name = `newsletter_bench_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl ?? embedded!.url);
-  url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 4 });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  const summary = await importFiles(new Importer(dataSource), collectFiles([archive]), { actor: cliActor(), concurrency: 4 });
-  await dataSource.query('ANALYZE');
-  await dataSource.destroy();
-  console.log(`archive: ${summary.created} issues imported (${summary.failed.length} failed) in ${summary.seconds.toFixed(0)} s`);
-  return {
-    url: url.toString(),
-    async stop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-      await embedded?.stop();
-    },
-  };
 }
 
 export interface Api {

@@ -12,12 +12,12 @@ const SECTIONS = [
   ['⚡', 'Quick Links'],
 ];
 /** Mostly plain words with a few topic words, so links carry about as many tags as real ones (about 3). */
-const FILLER = (
+export const FILLER = (
   'the a new team report shows how users faster better first year more than its our their after with ' +
   'about into over update version plan feature teams company people work week review guide notes story ' +
   'build run ship scale cost simple small large early late open read write test fix change move'
 ).split(' ');
-const TOPICS = (
+export const TOPICS = (
   'model agent cluster kernel rust python compiler database query vector cloud kubernetes ' +
   'security breach patch funding startup chip gpu robot benchmark privacy regulation quantum battery satellite'
 ).split(' ');

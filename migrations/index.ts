@@ -6,6 +6,9 @@ import { SponsorIdentity1796000000010 } from './1796000000010-SponsorIdentity';
 import { RecreditSponsors1796000000011 } from './1796000000011-RecreditSponsors';
 import { PartnerScopes1796000000020 } from './1796000000020-PartnerScopes';
 import { SummaryText1797000000000 } from './1797000000000-SummaryText';
+import { RecanonicalizeLinks1797000000100 } from './1797000000100-RecanonicalizeLinks';
+import { Search1797000000200 } from './1797000000200-Search';
+import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +19,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RecreditSponsors1796000000011,
   PartnerScopes1796000000020,
   SummaryText1797000000000,
+  RecanonicalizeLinks1797000000100,
+  Search1797000000200,
+  FeedTokens1797000000300,
 ];

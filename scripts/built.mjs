@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = path.join(root, 'dist', '.built');
-// What the build reads (tsconfig.build.json includes src, migrations and bench).
-const INPUTS = ['src', 'migrations', 'bench', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+// What the build reads (tsconfig.build.json includes src, migrations and bench; the reader is bundled from web/).
+const INPUTS = ['src', 'migrations', 'bench', 'web', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function newestChange(entry) {
   let stat;
@@ -42,6 +42,9 @@ if (process.argv.includes('--force') || sourcesChanged >= builtAt()) {
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  // The reader (/read/), bundled by esbuild into dist/web/reader/.
+  const reader = spawnSync(process.execPath, [path.join(root, 'dist', 'src', 'cli', 'build-reader.js')], { stdio: 'inherit' });
+  if (reader.status !== 0) process.exit(reader.status ?? 1);
   fs.writeFileSync(STAMP, `${new Date(startedAt).toISOString()}\n`);
   // The stamp carries the time the build began, so an edit made during it still counts as newer.
   fs.utimesSync(STAMP, new Date(startedAt), new Date(startedAt));

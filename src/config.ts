@@ -67,6 +67,15 @@ export interface Config {
   metricsPort: number | null;
   /** Interface the separate metrics listener binds. */
   metricsHost: string;
+  /** Feeds: where the server is reached from outside, for their links and ids (src/http/feeds.ts). */
+  feeds: FeedSettings;
+}
+
+export interface FeedSettings {
+  /** The API's public base URL (`https://api.example.com`); null: links use the request's own host, ids `localhost`. */
+  publicUrl: string | null;
+  /** A web page per issue, `{newsletter}` and `{date}` filled in; null: an issue links to its newsletter's feed. */
+  issueUrl: string | null;
 }
 
 export type TimeoutSettings = Pick<
@@ -250,6 +259,32 @@ function observability(env: Env): ObservabilitySettings {
   });
 }
 
+/** An http(s) URL from the environment, or null when unset; `check` says what else is wrong with it, if anything. */
+function webUrl(env: Env, name: string, check: (url: URL, raw: string) => string | null): string | null {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected https://...)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must start with http:// or https://`);
+  const problem = check(url, raw);
+  if (problem) throw new ConfigError(`${name} ${problem}`);
+  return raw;
+}
+
+function feedSettings(env: Env): FeedSettings {
+  const publicUrl = webUrl(env, 'PUBLIC_URL', (url) =>
+    url.search || url.hash || url.username ? 'must be a base URL without query, fragment or credentials (https://api.example.com)' : null,
+  );
+  const issueUrl = webUrl(env, 'FEED_ISSUE_URL', (_url, raw) =>
+    raw.includes('{date}') ? null : 'must contain {date} (and usually {newsletter}): https://example.com/{newsletter}/{date}',
+  );
+  return Object.freeze({ publicUrl: publicUrl?.replace(/\/+$/, '') ?? null, issueUrl });
+}
+
 function databaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL;
   if (raw === undefined || raw === '') return null;
@@ -319,5 +354,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     observability: observability(env),
     metricsPort: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
     metricsHost: env.METRICS_HOST || '127.0.0.1',
+    feeds: feedSettings(env),
   });
 }

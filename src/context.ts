@@ -2,6 +2,7 @@ import { createCategoryLoaders } from './modules/category/category.loaders';
 import { createIssueLoaders } from './modules/issue/issue.loaders';
 import { createLinkLoaders } from './modules/link/link.loaders';
 import { createNewsletterLoaders } from './modules/newsletter/newsletter.loaders';
+import { createSearchLoaders } from './modules/search/search.loaders';
 import { createSectionLoaders } from './modules/section/section.loaders';
 import { createSponsorLoaders } from './modules/sponsor/sponsor.loaders';
 import { createTagLoaders } from './modules/tag/tag.loaders';
@@ -17,6 +18,7 @@ function createLoaders(services: Services, viewer: Viewer) {
     ...createIssueLoaders(services, viewer),
     ...createLinkLoaders(services, viewer),
     ...createNewsletterLoaders(services),
+    ...createSearchLoaders(services, viewer),
     ...createSectionLoaders(services, viewer),
     ...createSponsorLoaders(services, viewer),
     ...createTagLoaders(services, viewer),

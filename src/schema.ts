@@ -6,13 +6,17 @@ import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { CategoryEditResolver } from './modules/category/category-edit.resolver';
 import { CategoryResolver } from './modules/category/category.resolver';
+import { FeedTokenResolver } from './modules/feed/feed-token.resolver';
 import { ImportResolver } from './modules/import/import.resolver';
 import { IssueEditResolver } from './modules/issue/issue-edit.resolver';
 import { IssueResolver } from './modules/issue/issue.resolver';
 import { LinkEditResolver } from './modules/link/link-edit.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
+import { LinkStoryResolver } from './modules/link/link-story.resolver';
 import { NewsletterEditResolver } from './modules/newsletter/newsletter-edit.resolver';
 import { NewsletterResolver } from './modules/newsletter/newsletter.resolver';
+import { IssueRelatedResolver, LinkRelatedResolver } from './modules/search/related.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { SectionEditResolver } from './modules/section/section-edit.resolver';
 import { SectionResolver } from './modules/section/section.resolver';
 import { PlacementEditResolver } from './modules/sponsor/placement-edit.resolver';
@@ -26,14 +30,19 @@ export const RESOLVERS = [
   AuditResolver,
   CategoryResolver,
   CategoryEditResolver,
+  FeedTokenResolver,
   ImportResolver,
   IssueResolver,
   IssueEditResolver,
+  IssueRelatedResolver,
   LinkResolver,
   LinkEditResolver,
+  LinkStoryResolver,
+  LinkRelatedResolver,
   NewsletterResolver,
   NewsletterEditResolver,
   PlacementEditResolver,
+  SearchResolver,
   SectionResolver,
   SectionEditResolver,
   SponsorResolver,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -16,7 +16,10 @@ import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
 import type { ResponseCache } from './cache/response-cache';
+import { feedRoutes } from './http/feeds';
 import { graphqlHandler } from './http/graphql-handler';
+import { graphiqlAssets, graphiqlPage } from './http/graphiql';
+import { readerRoutes } from './http/reader';
 import { ResponseCaching } from './http/response-caching';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
@@ -26,16 +29,19 @@ import { adminOnly, metricsHandler } from './http/metrics';
 import { Observability } from './observability/observability';
 import { currentRequest } from './observability/request-record';
 import type { DestinationStream } from 'pino';
+import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'responseCache'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds' | 'responseCache'> &
   Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
-/** What a server may be given rather than build: tests pass a quota store on a clock they move; several nodes, a shared response cache. */
+/** What a server may be given rather than build: tests pass a quota store on a clock they move, or a reader they built; several nodes, a shared response cache. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
+  /** The built reader served at /read/ (dist/web/reader/ by default). */
+  readerBuild?: string;
   responseCache?: ResponseCache;
   /** Where log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
@@ -65,7 +71,8 @@ export function applicationSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Builds the Express app serving GraphQL at /graphql, /healthz and /readyz, on
+ * Builds the Express app serving GraphQL (and GraphiQL to browsers) at /graphql, the reader at /read/, feeds under /feeds,
+ * /healthz and /readyz, on
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
@@ -83,6 +90,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The schema is public (schema.graphql is in the repository): introspection stays on in production too, at a fixed cost.
+    introspection: true,
     // main.ts owns shutdown (drain, then close the pool and the embedded server); Apollo must not exit on its own.
     stopOnTerminationSignals: false,
     parseOptions: limits.parseOptions,
@@ -93,6 +102,8 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       ApolloServerPluginCacheControlDisabled(),
       // Not a federated subgraph: without this, Apollo loads the inline-trace plugin at every start to find that out.
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads Sandbox from the internet; browsers get our own GraphiQL instead (http/graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
       observability.plugin(),
@@ -109,6 +120,10 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);
+  app.use('/graphiql', graphiqlAssets());
+  app.get('/graphql', graphiqlPage());
+  app.get(/^\/read$/, (_req, res) => res.redirect(301, '/read/'));
+  app.use('/read', readerRoutes(parts.readerBuild ?? readerBuildDir()));
   const metrics = metricsHandler(observability.metrics);
   let metricsServer: http.Server | null = null;
   if (config.metricsPort == null) app.get('/metrics', adminOnly(config.adminToken, services.apiKeys), metrics);
@@ -132,6 +147,11 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       },
       context: ({ viewer, admission }) => ({ ...createContext(services, viewer), admission }),
     }),
+  );
+  app.use(
+    '/feeds',
+    allowMethods('GET'),
+    feedRoutes({ services, admissions, schema, settings: config.feeds, deadlineMs: timeouts.requestDeadlineMs, retryAfterS: timeouts.retryAfterS }),
   );
   app.use(notFound);
   app.use(requestErrorHandler);

@@ -5,6 +5,7 @@ import type { QuotaPartition } from '../limits/quota';
 import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
 import type { ApiKey } from '../modules/api-key/api-key.entity';
 import type { ApiKeyService } from '../modules/api-key/api-key.service';
+import { FEED_TOKEN_PREFIX, FeedTokenService } from '../modules/feed/feed-token.service';
 import { sameSecret } from '../modules/api-key/api-key.service';
 import { Role, roleAtLeast } from '../modules/api-key/role';
 import type { ReadScope } from '../modules/issue/issue.scope';
@@ -42,6 +43,11 @@ function badCredentials(): GraphQLError {
   return new GraphQLError(Messages.badKey, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
+/** A feed token sent where an API key belongs: it reads feeds only, so the whole request is refused. */
+function feedTokenAsKey(): GraphQLError {
+  return new GraphQLError(Messages.feedTokenAsKey, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
 /**
  * Reads `Authorization: Bearer <secret>`. No header: the public. The bootstrap
  * ADMIN_TOKEN: an admin. A live API key: its role. Anything else (a malformed
@@ -56,9 +62,22 @@ export async function authenticate(
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   if (!secret || secret.length > 200) throw badCredentials();
   if (adminToken && sameSecret(secret, adminToken)) return viewerOf(Role.ADMIN, ADMIN_TOKEN_ACTOR);
+  if (secret.startsWith(FEED_TOKEN_PREFIX)) throw feedTokenAsKey();
   const key = await apiKeys.authenticate(secret);
   if (!key) throw badCredentials();
   return viewerOf(key.role, { kind: 'API_KEY', keyId: key.id, name: key.name }, scopeOf(key));
+}
+
+/**
+ * Reads a feed URL's `?token=`: the live PARTNER key it belongs to, as a reader
+ * and nothing more (a PARTNER viewer never sees drafts and may not write), with
+ * the key's scope and quota bucket. An unknown or revoked token, or one whose key
+ * is revoked or expired, refuses the request (401).
+ */
+export async function authenticateFeedToken(token: string, feedTokens: FeedTokenService): Promise<Viewer> {
+  const key = token.startsWith(FEED_TOKEN_PREFIX) && token.length <= 200 ? await feedTokens.keyOf(token) : null;
+  if (!key) throw new GraphQLError(Messages.badFeedToken, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  return viewerOf(Role.PARTNER, { kind: 'API_KEY', keyId: key.id, name: key.name }, scopeOf(key));
 }
 
 /**

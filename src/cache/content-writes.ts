@@ -5,7 +5,8 @@ import type { DataSource } from 'typeorm';
  * How writes of content reach the caches that hold answers built from it.
  * Every writer (runEdit in src/editing/edit.ts, which mutations, the scheduler
  * and retag use; the importer, which the importIssue mutation and the import
- * command use) calls `announceWrite` in its transaction (or right after a
+ * command use; retag's canonical-URL pass in modules/link/link-canonical.ts)
+ * calls `announceWrite` in its transaction (or right after a
  * write made without one) and awaits `contentWritten` after the commit and
  * before answering. The first is a Postgres NOTIFY, delivered on commit to
  * every other process or pool (src/cache/write-listener.ts); the second purges this

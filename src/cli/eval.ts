@@ -1,13 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { projectRoot } from '../common/project';
 import { runEvalCommand } from '../evaluation/eval-command';
-
-/** The project root: the nearest folder above this file holding package.json (works from src/ and dist/). */
-function projectRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
 
 /** `npm run eval`: topic and sponsor figures on the judged corpus items; `--list` numbers a file's items. */
 const result = runEvalCommand(process.argv.slice(2), projectRoot());

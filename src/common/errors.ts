@@ -46,6 +46,8 @@ export class ConflictError extends AppError {
 export const Messages = {
   keyRequired: 'This operation needs an API key: send "Authorization: Bearer <key>".',
   badKey: 'The API key is not valid: it is unknown, revoked or expired.',
+  feedTokenAsKey: 'This is a feed token: it reads feeds only (as ?token= on a /feeds URL). Send an API key to /graphql.',
+  badFeedToken: 'The feed token is not valid: it is unknown or revoked, or its API key is revoked or expired.',
   roleRequired: (role: string) => `This operation needs a key with the ${role} role.`,
   internal: 'Internal server error.',
 } as const;

@@ -29,14 +29,14 @@ function loader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>, size?: (value
  * the query produced them: one SQL statement per batch.
  */
 export function groupLoader<T>(fetch: (keys: readonly number[]) => Promise<Array<Keyed<T>>>): DataLoader<number, T[]> {
-  return loader(
-    async (keys: readonly number[]) => {
-      const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
-      for (const { key, value } of await fetch(keys)) groups.get(key)?.push(value);
-      return keys.map((key) => groups.get(key) ?? []);
-    },
-    (rows) => rows.length,
-  );
+  return loader(async (keys: readonly number[]) => groupByKey(keys, await fetch(keys)), (rows) => rows.length);
+}
+
+/** Rows grouped by their parent id, one list per key in key order (empty for a key without rows). */
+export function groupByKey<T>(keys: readonly number[], rows: Array<Keyed<T>>): T[][] {
+  const groups = new Map<number, T[]>(keys.map((key) => [key, []]));
+  for (const { key, value } of rows) groups.get(key)?.push(value);
+  return keys.map((key) => groups.get(key) ?? []);
 }
 
 /** A per-request loader of single rows by id; a missing (or hidden) row loads as null. */
@@ -66,22 +66,34 @@ export interface PageArgs {
 const pageSize = <T>(page: Page<T>) => page.edges.length;
 
 /**
- * Per-request loaders of one page per parent id, one loader per distinct page
- * arguments: a page of parents each asking for a page of children is one statement.
+ * Per-request loaders by id, one loader per distinct argument (told apart by
+ * `keyOf`): ids asked for with the same argument share one statement.
  */
-export function pageLoader<T>(fetch: (ids: readonly number[], args: PageArgs) => Promise<Array<Page<T>>>) {
+export function argumentLoader<A, V>(
+  keyOf: (args: A) => string,
+  fetch: (ids: readonly number[], args: A) => Promise<V[]>,
+  size?: (value: V) => number,
+) {
   const turns = building;
-  const loaders = new Map<string, DataLoader<number, Page<T>>>();
-  return (args: PageArgs): DataLoader<number, Page<T>> => {
-    const key = `${args.first}:${args.after ?? ''}`;
+  const loaders = new Map<string, DataLoader<number, V>>();
+  return (args: A): DataLoader<number, V> => {
+    const key = keyOf(args);
     let found = loaders.get(key);
     if (!found) {
       // Built during execution, after `withTurns` returned: it joins the Turns of the request it was made for.
-      found = withTurns(turns ?? new Turns(), () => loader((ids: readonly number[]) => fetch(ids, args), pageSize));
+      found = withTurns(turns ?? new Turns(), () => loader((ids: readonly number[]) => fetch(ids, args), size));
       loaders.set(key, found);
     }
     return found;
   };
+}
+
+/**
+ * Per-request loaders of one page per parent id, one loader per distinct page
+ * arguments: a page of parents each asking for a page of children is one statement.
+ */
+export function pageLoader<T>(fetch: (ids: readonly number[], args: PageArgs) => Promise<Array<Page<T>>>) {
+  return argumentLoader((args: PageArgs) => `${args.first}:${args.after ?? ''}`, fetch, pageSize);
 }
 
 /** A canonical text for argument values: object keys sorted, so equal arguments give equal keys. */

@@ -18,13 +18,14 @@ export function encodeCursor(tag: string, key: CursorKey): string {
   return Buffer.from(JSON.stringify([tag, ...key])).toString('base64url');
 }
 
-/** What a cursor part may be: a calendar day, a 32-bit row id or position, or free text. */
-export type CursorPart = 'date' | 'int' | 'text';
+/** What a cursor part may be: a calendar day, a 32-bit row id or position, a finite number (a rank), or free text. */
+export type CursorPart = 'date' | 'int' | 'number' | 'text';
 
 const INT4_MAX = 2 ** 31 - 1;
 
 function validPart(part: unknown, kind: CursorPart): boolean {
   if (kind === 'int') return Number.isInteger(part) && Math.abs(part as number) <= INT4_MAX;
+  if (kind === 'number') return typeof part === 'number' && Number.isFinite(part);
   if (typeof part !== 'string' || part.includes('\u0000')) return false;
   return kind === 'text' || isIsoDate(part);
 }

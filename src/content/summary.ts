@@ -4,7 +4,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type sanitizeHtmlType from 'sanitize-html';
-import { canonicalizeUrl } from './url';
+import { withoutTracking } from './url';
 
 /** Loaded when HTML is first asked for: it pulls in an HTML parser and a CSS one, a good part of a cold start. */
 let sanitizer: typeof sanitizeHtmlType | null = null;
@@ -28,7 +28,7 @@ const SANITIZE: sanitizeHtmlType.IOptions = {
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...(attribs.href ? { href: canonicalizeUrl(attribs.href) } : {}), rel: 'nofollow noopener noreferrer' },
+      attribs: { ...(attribs.href ? { href: withoutTracking(attribs.href) } : {}), rel: 'nofollow noopener noreferrer' },
     }),
   },
 };

@@ -34,6 +34,8 @@ const WEIGHTS: Readonly<Record<TermKind, readonly [title: number, lead: number, 
 /** The evidence a topic needs; a second mention of a term already counted adds REPEAT, later ones nothing. */
 const DECIDES = 2;
 const REPEAT = 0.5;
+/** What the weightiest mention of a decided topic must weigh: passing words in the summary's body never add up to a topic. */
+const STRONGEST = 1;
 
 /** Where a mention is: the title, the summary's first sentence, or the rest of the summary. */
 type Region = 0 | 1 | 2;
@@ -60,9 +62,11 @@ type TermIndex = ReadonlyArray<Map<number, TermGroup[]>>;
 /** Evidence gathered while scanning one link: a score per topic and the terms already counted. */
 interface Evidence {
   score: Float64Array;
+  /** The weight of each topic's weightiest mention (or site). */
+  strongest: Float64Array;
   /** By term group: how often each matched text was seen (a plural counts as its singular). */
   seen: Map<number, Map<string, number>>;
-  /** By term group: where its last mention ended, so that overlapping mentions count once. */
+  /** By topic: where its last mention ended, so that overlapping mentions (`AI chatbots`, `chatbots`) count once. */
   ends: Map<number, number>;
   /** Every mention counted, when the caller asked why (explainTopics). */
   log?: Array<{ topic: number; term: string; weight: number }>;
@@ -88,10 +92,10 @@ const EXCLUDED_BY: ReadonlyArray<readonly number[]> = indexRelated(DEFINITIONS, 
 
 /** Slugs of the topics the link belongs to, sorted, without duplicates; a topic's parents come with it. */
 export function matchTopics(link: TaggableLink): string[] {
-  const { score } = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map(), ends: new Map() });
+  const { score, strongest } = gather(link, newEvidence());
   const kept = new Array<boolean>(TOPICS.length);
   for (let topic = 0; topic < TOPICS.length; topic++) {
-    kept[topic] = score[topic] >= DECIDES && !EXCLUDED_BY[topic].some((other) => score[other] >= DECIDES);
+    kept[topic] = score[topic] >= DECIDES && strongest[topic] >= STRONGEST && !EXCLUDED_BY[topic].some((other) => score[other] >= DECIDES);
   }
   addParents(kept);
   const slugs: string[] = [];
@@ -101,15 +105,19 @@ export function matchTopics(link: TaggableLink): string[] {
 
 /** Why a link gets its topics: each topic's score and the mentions that made it (for tuning the taxonomy). */
 export function explainTopics(link: TaggableLink): Array<{ slug: string; score: number; terms: string[] }> {
-  const evidence = gather(link, { score: new Float64Array(TOPICS.length), seen: new Map(), ends: new Map(), log: [] });
+  const evidence = gather(link, { ...newEvidence(), log: [] });
   return TOPICS.flatMap((topic, index) => {
     const terms = (evidence.log ?? []).filter((entry) => entry.topic === index).map((entry) => `${entry.term}:${entry.weight}`);
     return evidence.score[index] > 0 ? [{ slug: topic.slug, score: evidence.score[index], terms }] : [];
   });
 }
 
+function newEvidence(): Evidence {
+  return { score: new Float64Array(TOPICS.length), strongest: new Float64Array(TOPICS.length), seen: new Map(), ends: new Map() };
+}
+
 function gather(link: TaggableLink, evidence: Evidence): Evidence {
-  markDomainTopics(link.domain.toLowerCase(), evidence.score);
+  markDomainTopics(link.domain.toLowerCase(), evidence);
   const text = `${link.title}\n${link.summary.replace(LINK_TARGET, ']')}`;
   const leadEnd = endOfLead(text, link.title.length + 1);
   for (let at = 0; at < text.length; at++) {
@@ -128,9 +136,12 @@ function endOfLead(text: string, from: number): number {
 }
 
 /** Adds the weight of the domain and of each parent domain (`blog.cloudflare.com`, `cloudflare.com`). */
-function markDomainTopics(domain: string, score: Float64Array): void {
+function markDomainTopics(domain: string, evidence: Evidence): void {
   for (let start = 0; start >= 0; start = nextLabel(domain, start)) {
-    for (const [topic, weight] of DOMAIN_INDEX.get(domain.slice(start)) ?? []) score[topic] += weight;
+    for (const [topic, weight] of DOMAIN_INDEX.get(domain.slice(start)) ?? []) {
+      evidence.score[topic] += weight;
+      evidence.strongest[topic] = Math.max(evidence.strongest[topic], weight);
+    }
   }
 }
 
@@ -168,9 +179,11 @@ function tryGroups(groups: readonly TermGroup[] | undefined, text: string, at: n
     if (weight === 0 || evidence.score[group.topic] >= DECIDES || !startsWithKey(text, at, group.key)) continue;
     group.pattern.lastIndex = at;
     const match = group.pattern.exec(text);
-    if (!match || at < (evidence.ends.get(group.id) ?? 0)) continue;
-    evidence.ends.set(group.id, at + match[0].length);
-    evidence.score[group.topic] += counted(evidence, group, group.repeats ? match[0].toLowerCase().replace(/s$/, '') : '', weight);
+    if (!match || at < (evidence.ends.get(group.topic) ?? 0)) continue;
+    evidence.ends.set(group.topic, Math.max(evidence.ends.get(group.topic) ?? 0, at + match[0].length));
+    const counts = counted(evidence, group, group.repeats ? match[0].toLowerCase().replace(/s$/, '') : '', weight);
+    evidence.score[group.topic] += counts;
+    if (counts > evidence.strongest[group.topic]) evidence.strongest[group.topic] = counts;
   }
 }
 

@@ -4,6 +4,7 @@ import { checkDeadline } from '../common/deadline';
 import { asTransientError } from '../common/format-error';
 import type { TimeoutSettings } from '../config';
 import { ApiKey } from '../modules/api-key/api-key.entity';
+import { FeedToken } from '../modules/feed/feed-token.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { CategoryAlias } from '../modules/category/category-alias.entity';
 import { Category } from '../modules/category/category.entity';
@@ -28,7 +29,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
-  SponsorRetirement, ApiKey, AuditEntry,
+  SponsorRetirement, ApiKey, AuditEntry, FeedToken,
 ];
 
 export type DatabaseTimeouts = Pick<

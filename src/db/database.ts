@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../migrations';
 import type { Config } from '../config';
 import { createDataSource, DatabaseTimeouts } from './data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded';
+import { requireExtensions } from './extensions';
 
 export interface Database {
   dataSource: DataSource;
@@ -70,11 +71,15 @@ function embeddedPlace(embedded: EmbeddedServer, configured: string): string {
   return `${embedded.dataDir} (the postgres OS user cannot enter ${configured}; set EMBEDDED_PG_DIR to a folder it can reach to keep the data elsewhere)`;
 }
 
-/** Applies pending migrations, each in its own transaction, over a connection without the server's timeouts. */
-async function migrate(url: string): Promise<void> {
+/**
+ * Applies pending migrations, each in its own transaction, over a connection
+ * without the server's timeouts, once the server is known to ship the extensions they install.
+ */
+async function migrate(url: string, server: string): Promise<void> {
   const migrator = createDataSource({ url, poolSize: 1 });
   await migrator.initialize();
   try {
+    await requireExtensions((sql, params) => migrator.query(sql, params), server);
     await migrator.runMigrations({ transaction: 'each' });
   } finally {
     await migrator.destroy();
@@ -99,7 +104,7 @@ export async function openDatabase(
     const url = embedded ? databaseUrl(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
     const client = await connect(url, embedded !== null);
     const pending = await hasPendingMigrations(client).finally(() => client.end());
-    if (pending) await migrate(url);
+    if (pending) await migrate(url, embedded ? 'the embedded server' : `the server in DATABASE_URL (${redact(url)})`);
     const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger, timeouts });
     dataSource = opened;
     await opened.initialize();

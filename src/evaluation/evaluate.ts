@@ -67,7 +67,7 @@ function derivedSponsor(item: CorpusItem): DerivedSponsor | null {
   return item.placement ? (item.planned as PlannedPlacement).sponsor : (item.planned as PlannedLink).sponsor;
 }
 
-function topicReport(pairs: readonly TopicPair[], errors: boolean): string[] {
+export function topicReport(pairs: readonly TopicPair[], errors: boolean): string[] {
   const scores = scoreTopics(pairs);
   const judged = scores.overall.tp + scores.overall.fn;
   const tags = [...scores.byTag.entries()]

@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { projectRoot } from '../common/project';
 import { collectFiles, importFiles } from './batch';
 import { Importer } from './importer';
 
 /** The project's own made-up sample issues (`sample/` at the project root), found from source or build output. */
 export function sampleFolder(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'sample'))) {
-      return path.join(dir, 'sample');
-    }
-  }
-  throw new Error(`sample folder not found above ${__dirname}`);
+  const folder = path.join(projectRoot(), 'sample');
+  if (!fs.existsSync(folder)) throw new Error(`sample folder not found: ${folder}`);
+  return folder;
 }
 
 /** The audit trail's name for the sample loaded at start. */

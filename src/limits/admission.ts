@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { PUBLIC_VIEWER, quotaPartitionOf, Viewer } from '../auth/policy';
 import type { HeavyQuerySettings, QuotaSettings } from '../config';
+import { feedTokenOf } from '../modules/feed/feed.params';
 import { clientPartitionOf } from './client-address';
 import { HeavyLane, LaneBusyError } from './heavy-lane';
 import { QuotaPartition, RateLimitedError, RequestQuota } from './quota';
@@ -30,6 +31,13 @@ export class ServerBusyError extends GraphQLError {
 /** Probes answer even to an empty bucket: an orchestrator must always reach them. They still carry the headers. */
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 const GRAPHQL_PATH = /^\/graphql(\/|$)/;
+const FEED_PATH = /^\/feeds\//;
+
+/** A request whose caller is known only once its credentials are checked: GraphQL with Authorization, a feed with `?token=`. */
+function bringsCredentials(req: Request): boolean {
+  if (GRAPHQL_PATH.test(req.path)) return req.headers.authorization !== undefined;
+  return FEED_PATH.test(req.path) && (req.method === 'GET' || req.method === 'HEAD') && feedTokenOf(req.originalUrl) !== null;
+}
 
 /** One request's admission: its bucket (null when quotas are off) and its turn in the heavy lane. */
 export class RequestAdmission {
@@ -109,7 +117,7 @@ export class Admissions {
 
   /**
    * The first middleware: gives each request its admission. Requests other than
-   * GraphQL ones with credentials (which wait for authentication) pay 1 from their
+   * those bringing credentials (which wait for authentication) pay 1 from their
    * address's public bucket now, before their body is read, so an empty bucket is
    * refused cheaply. Probes only show the headers.
    */
@@ -121,7 +129,7 @@ export class Admissions {
       const publicPartition = quotaPartitionOf(PUBLIC_VIEWER, admission.clientAddress, this.quotas);
       try {
         if (PROBE_PATHS.has(req.path)) await quota?.take(publicPartition, 0);
-        else if (!GRAPHQL_PATH.test(req.path) || req.headers.authorization === undefined) await admission.admit(publicPartition);
+        else if (!bringsCredentials(req)) await admission.admit(publicPartition);
         next();
       } catch (error) {
         if (!(error instanceof RateLimitedError)) return next(error);

@@ -5,6 +5,10 @@ import {
   MAX_SECTIONS_PER_ISSUE,
   MAX_TAGS_PER_LINK,
 } from '../content/limits';
+import { LinkKind } from '../modules/link/link-kind';
+import { MAX_RELATED } from '../modules/search/related.service';
+import { MAX_FACET_VALUES } from '../modules/search/search.inputs';
+import { MAX_LISTED_TOKENS } from '../modules/feed/feed-token.service';
 import { SPONSOR_LIST_CAP } from '../modules/sponsor/sponsor.resolver';
 
 /**
@@ -49,6 +53,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.categories': { maxItems: ASSUMED_MAX.categories },
   'Query.tags': { maxItems: ASSUMED_MAX.tags },
   'Query.apiKeys': { maxItems: ASSUMED_MAX.apiKeys },
+  'Query.feedTokens': { maxItems: MAX_LISTED_TOKENS },
 
   'Issue.sections': { maxItems: MAX_SECTIONS_PER_ISSUE },
   'Issue.links': { maxItems: MAX_LINKS_PER_ISSUE },
@@ -60,6 +65,17 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Link.tagDecisions': { maxItems: 2 * MAX_TAGS_PER_LINK },
   'Sponsor.links': { maxItems: SPONSOR_LIST_CAP },
   'Sponsor.placements': { maxItems: SPONSOR_LIST_CAP },
+
+  // Related links and issues: as many as `first` asks, at most MAX_RELATED.
+  'Link.related': { maxItems: MAX_RELATED },
+  'Issue.related': { maxItems: MAX_RELATED },
+  // Facet values: `top` of each, at most MAX_FACET_VALUES (kinds: every kind).
+  'LinkFacets.tags': { maxItems: MAX_FACET_VALUES },
+  'LinkFacets.categories': { maxItems: MAX_FACET_VALUES },
+  'LinkFacets.kinds': { maxItems: Object.keys(LinkKind).length },
+  'LinkFacets.newsletters': { maxItems: MAX_FACET_VALUES },
+  'LinkFacets.domains': { maxItems: MAX_FACET_VALUES },
+  'LinkFacets.years': { maxItems: MAX_FACET_VALUES },
 
   // Counts batched through a loader: one grouped query, a number per item.
   'Tag.linkCount': { cost: 1 },

@@ -19,6 +19,10 @@ const read = (file: string) => fs.readFileSync(path.join(FOLDER, file), 'utf8');
 /** Variables for the operations that take some; partner-topic-page.graphql gets its cursor from page 1. */
 const VARIABLES: Record<string, Record<string, unknown>> = {
   'issue.graphql': { newsletter: 'ai', date: '2026-11-24' },
+  'reader-archive.graphql': { newsletter: 'ai' },
+  'reader-issue.graphql': { newsletter: 'ai', date: '2026-11-24' },
+  'reader-tag.graphql': { tag: 'security' },
+  'reader-search.graphql': { query: 'kubernetes security' },
 };
 
 const PUBLIC_BUDGET = loadConfig({}).costBudgets.PUBLIC;

@@ -13,6 +13,7 @@ import { ADMIN_TOKEN, Harness } from '../support/harness';
 import { startCachingHarness } from '../support/http-cache';
 import { ENTITY_TYPES, EntityType, entitiesIn, ScopeSpec, seedScopeWorld, View, viewOf, World, WorldLink } from '../support/scope-world';
 import { everyMutation } from '../support/mutations';
+import { feedEntities, feedIds, feedQuery, Format, FORMATS, getFeed, htmlTexts, idOf, parseFeed, ParsedFeed } from '../support/feeds';
 
 type Ask = (query: string, variables?: Record<string, unknown>) => Promise<any>;
 
@@ -22,6 +23,8 @@ interface Run {
   /** Cursors of the public's pages of one link / one issue, in order, to hand to other callers. */
   publicLinkCursors: Array<{ cursor: string; id: number }>;
   publicIssueCursors: Array<{ cursor: string; id: number }>;
+  /** GETs a feed path as the caller (its feed token added): the feed parsed and checked to spec, or null for a 404. */
+  feed: (path: string) => Promise<ParsedFeed | null>;
 }
 
 interface PathCase {
@@ -303,6 +306,140 @@ const PATHS: PathCase[] = [
     },
   },
   {
+    path: 'links(distinct: true): every page newest and oldest first, each story once with its appearances (and theirs)',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String, $order: DateOrder) { links(distinct: true, first: 2, after: $after, orderBy: $order) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id canonicalUrl
+          appearances(first: 100) { totalCount edges { node { id canonicalUrl issue { id date newsletter { id slug } } } } } } } } }`;
+      for (const [order, expected] of [['NEWEST_FIRST', view.storiesNewestFirst], ['OLDEST_FIRST', view.storiesOldestFirst]] as const) {
+        const { nodes, totals } = await allPages(ask, query, 'links', { order });
+        expect({ order, ids: ids(nodes), totals }).toEqual({ order, ids: expected, totals: [expected.length] });
+        for (const node of nodes) {
+          const appearances = view.appearancesOf(Number(node.id));
+          expect({ id: node.id, ids: ids(node.appearances.edges.map((edge: any) => edge.node)), total: node.appearances.totalCount }).toEqual({
+            id: node.id,
+            ids: appearances,
+            total: appearances.length,
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'Link.appearances: every page of every visible link’s other appearances, with totalCount',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { links(first: 100) { edges { node { id
+        appearances(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title issue { id } section { id } } } } } } } }`;
+      const first = await ask(query, { after: null });
+      for (const [index, { node }] of first.links.edges.entries()) {
+        const seen: number[] = [];
+        const totals = new Set<number>();
+        let after: string | null = null;
+        for (let page = 0; page < 20; page += 1) {
+          const data: any = page === 0 ? first : await ask(query, { after });
+          const connection = data.links.edges[index].node.appearances;
+          seen.push(...ids(connection.edges.map((edge: any) => edge.node)));
+          totals.add(connection.totalCount);
+          if (!connection.pageInfo.hasNextPage) break;
+          after = connection.pageInfo.endCursor;
+        }
+        const expected = view.appearancesOf(Number(node.id));
+        expect({ id: node.id, seen, totals: [...totals] }).toEqual({ id: node.id, seen: expected, totals: [expected.length] });
+      }
+    },
+  },
+  {
+    path: 'links(filter: { url }): every story of the archive, drafts’ included, asked for by a tracking-laden URL',
+    async run(ask, { world, view }) {
+      const query = `query($url: String!) { links(first: 100, filter: { url: $url }) { totalCount edges { node { id canonicalUrl } } } }`;
+      for (const canonicalUrl of new Set(world.links.map((link) => link.canonicalUrl))) {
+        const data = await ask(query, { url: `\u200b${canonicalUrl}?utm_source=partner&ref=feed#?utm_medium=email` });
+        const expected = view.linksOfStory(canonicalUrl);
+        expect({ canonicalUrl, ids: ids(data.links.edges.map((edge: any) => edge.node)), total: data.links.totalCount }).toEqual({
+          canonicalUrl,
+          ids: expected,
+          total: expected.length,
+        });
+      }
+    },
+  },
+  {
+    path: 'search: every page of a query every title holds ("link"), with highlights',
+    covers: ['Link'],
+    async run(ask, { view }) {
+      const query = `query($after: String) { search(query: "link", first: 3, after: $after) { totalCount correctedQuery pageInfo { hasNextPage endCursor }
+        edges { rank titleHighlight summaryHighlight node { ${LINK} } } } }`;
+      const { nodes, totals } = await allPages(ask, query, 'search');
+      expect(sorted(ids(nodes))).toEqual(sorted(view.linksNewestFirst));
+      expect(ids(nodes)).toHaveLength(view.linksNewestFirst.length);
+      expect(totals).toEqual([view.linksNewestFirst.length]);
+    },
+  },
+  {
+    path: 'search: a query only issue headlines hold ("headline"), a misspelled one ("linkk"), and every filter',
+    async run(ask, { world, view }) {
+      const query = `query($q: String!, $filter: LinkFilter) { search(query: $q, filter: $filter, first: 100) { totalCount correctedQuery edges { node { id } } } }`;
+      const headline = await ask(query, { q: 'headline' });
+      expect(sorted(ids(headline.search.edges.map((edge: { node: unknown }) => edge.node)))).toEqual(sorted(view.linksNewestFirst));
+      const typo = await ask(query, { q: 'linkk' });
+      expect([typo.search.correctedQuery, typo.search.totalCount]).toEqual(['link', view.linksNewestFirst.length]);
+      for (const [filter, keep] of LINK_FILTERS) {
+        const data = await ask(query, { q: 'link', filter });
+        const expected = view.linksNewestFirst.filter((id) => keep(factsOf(world, world.links.find((link) => link.id === id)!)));
+        const got = ids(data.search.edges.map((edge: { node: unknown }) => edge.node));
+        expect({ filter, ids: sorted(got), total: data.search.totalCount }).toEqual({ filter, ids: sorted(expected), total: expected.length });
+      }
+    },
+  },
+  {
+    path: 'linkFacets: counts of the caller’s links per tag, category, newsletter and year, with no filter and with each filter',
+    async run(ask, { world, view }) {
+      const query = `query($filter: LinkFilter, $q: String) { linkFacets(filter: $filter, query: $q, top: 100) { totalCount
+        tags { value count } categories { value count } kinds { value count } newsletters { value count } domains { value count } years { value count } } }`;
+      const valuesOf: Record<string, (facts: Facts) => string[]> = {
+        tags: (f) => f.tags,
+        categories: (f) => [f.category],
+        newsletters: (f) => [f.newsletter],
+        years: (f) => [f.date.slice(0, 4)],
+      };
+      const dimensionOf = (filter: Record<string, unknown>) => (Object.keys(filter)[0] === 'date' ? 'years' : Object.keys(filter)[0]);
+      for (const [filter, keep] of [[{}, () => true] as const, ...LINK_FILTERS]) {
+        for (const q of [undefined, 'link']) {
+          const data = await ask(query, { filter, q });
+          const facts = view.linksNewestFirst.map((id) => factsOf(world, world.links.find((link) => link.id === id)!));
+          expect({ filter, q, total: data.linkFacets.totalCount }).toEqual({ filter, q, total: facts.filter(keep).length });
+          for (const [dimension, values] of Object.entries(valuesOf)) {
+            const tally = new Map<string, number>();
+            for (const fact of facts.filter((f) => dimensionOf(filter) === dimension || keep(f))) {
+              for (const value of values(fact)) tally.set(value, (tally.get(value) ?? 0) + 1);
+            }
+            const got = new Map(data.linkFacets[dimension].map((entry: { value: string; count: number }) => [entry.value, entry.count]));
+            expect({ filter, q, dimension, counts: got }).toEqual({ filter, q, dimension, counts: tally });
+          }
+        }
+      }
+    },
+  },
+  {
+    path: 'Link.related and Issue.related of every link and issue the caller sees',
+    async run(ask, { view }) {
+      const issues = await ask(`{ issues(first: 100) { edges { node { id related(first: 20) { id date headline newsletter { id slug } } } } } }`);
+      for (const { node } of issues.issues.edges) expect(ids(node.related)).not.toContain(Number(node.id));
+      const query = `query($after: String) { links(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+        id issue { id } related(first: 20) { id title url sponsored tags { id slug } sponsor { id name } section { id title category { id slug } }
+          issue { id headline newsletter { id slug } } } } } } }`;
+      const { nodes } = await allPages(ask, query, 'links');
+      expect(ids(nodes)).toEqual(view.linksNewestFirst);
+      for (const node of nodes) {
+        for (const related of node.related) expect(Number(related.issue.id)).not.toBe(Number(node.issue.id));
+      }
+      // Every caller sees tagged links in two issues or more, so some link has a related one.
+      expect(nodes.some((node) => node.related.length > 0)).toBe(true);
+    },
+  },
+  {
     path: 'links(after): a cursor taken from the public’s pages yields only the caller’s links after that position',
     async run(ask, { view, publicLinkCursors }) {
       const order = publicLinkCursors.map(({ id }) => id);
@@ -322,6 +459,77 @@ const PATHS: PathCase[] = [
         const data = await ask(`query($after: String) { issues(first: 100, after: $after) { edges { node { id } } } }`, { after: cursor });
         const expected = view.issuesNewestFirst.filter((id) => order.indexOf(id) > index);
         expect({ index, ids: ids(data.issues.edges.map((edge: { node: unknown }) => edge.node)) }).toEqual({ index, ids: expected });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/links in every format, newest first, the caller’s links only',
+    covers: ['Link'],
+    async run(_ask, { view, feed }) {
+      for (const format of FORMATS) {
+        const parsed = (await feed(`/feeds/links.${format}?limit=100`))!;
+        expect({ format, ids: feedIds(parsed) }).toEqual({ format, ids: view.linksNewestFirst });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/links filters intersect the caller’s view (newsletters, tags by current or old slug, categories, sponsored, dates)',
+    async run(_ask, { world, view, feed }) {
+      for (const [filter, keep] of LINK_FILTERS) {
+        const expected = view.linksNewestFirst.filter((id) => keep(factsOf(world, world.links.find((link) => link.id === id)!)));
+        const parsed = (await feed(`/feeds/links.atom?limit=100&${feedQuery(filter)}`))!;
+        expect({ filter, ids: feedIds(parsed) }).toEqual({ filter, ids: expected });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/newsletters/{slug} for every newsletter: visible issues newest first, their visible sections and links inside; 404 outside the view',
+    covers: ['Issue', 'Link'],
+    async run(_ask, { world, view, feed }) {
+      for (const [n, newsletter] of world.newsletters.entries()) {
+        const format = FORMATS[n % FORMATS.length];
+        const parsed = await feed(`/feeds/newsletters/${newsletter.slug}.${format}`);
+        const issues = view.issuesNewestFirst.filter((id) => world.issues.find((issue) => issue.id === id)!.newsletter === newsletter.slug);
+        expect({ newsletter: newsletter.slug, ids: parsed && feedIds(parsed) }).toEqual({
+          newsletter: newsletter.slug,
+          ids: view.visible.Newsletter.has(newsletter.id) ? issues : null,
+        });
+        for (const item of parsed?.items ?? []) {
+          const id = idOf(item.id).id;
+          const texts = htmlTexts(item.html);
+          const links = world.links.filter((link) => texts.includes(link.title)).map((link) => link.id);
+          const sections = world.sections.filter((section) => texts.includes(section.title)).map((section) => section.id);
+          expect({ id, links, sections }).toEqual({
+            id,
+            links: view.linksOfIssue(id),
+            sections: view.sectionsOfIssue(id).filter((section) => view.linksOfSection(section).length > 0),
+          });
+        }
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/tags/{slug} for every tag and an old slug: the caller’s links carrying it; 404 when the caller sees no such link',
+    async run(_ask, { world, view, feed }) {
+      const slugs = [...world.tags.map((tag) => tag.slug), 'infosec'];
+      for (const [n, slug] of slugs.entries()) {
+        const tag = world.tags.find((candidate) => candidate.slug === slug || candidate.aliases.includes(slug))!;
+        const expected = view.linksNewestFirst.filter((id) => world.links.find((link) => link.id === id)!.tagIds.includes(tag.id));
+        const parsed = await feed(`/feeds/tags/${slug}.${FORMATS[n % FORMATS.length]}`);
+        expect({ slug, ids: parsed && feedIds(parsed) }).toEqual({ slug, ids: expected.length ? expected : null });
+      }
+    },
+  },
+  {
+    path: 'feeds: /feeds/categories/{slug} for every category: the caller’s links in its sections; 404 when the caller sees none',
+    async run(_ask, { world, view, feed }) {
+      for (const [n, category] of world.categories.entries()) {
+        const expected = view.linksNewestFirst.filter(
+          (id) => world.sections.find((section) => section.id === world.links.find((link) => link.id === id)!.sectionId)!.categoryId === category.id,
+        );
+        const parsed = await feed(`/feeds/categories/${category.slug}.${FORMATS[n % FORMATS.length]}`);
+        const visible = view.visible.Category.has(category.id);
+        expect({ slug: category.slug, ids: parsed && feedIds(parsed) }).toEqual({ slug: category.slug, ids: visible ? expected : null });
       }
     },
   },
@@ -358,13 +566,18 @@ function withTypenames(query: string): string {
 let h: Harness;
 let world: World;
 const tokens = new Map<Caller, string | undefined>();
+/** Each partner caller's feed token (for ?token=), made for its key. */
+const feedTokens = new Map<Caller, string>();
 const publicLinkCursors: Run['publicLinkCursors'] = [];
 const publicIssueCursors: Run['publicIssueCursors'] = [];
 
-async function createPartnerKey(name: string, scope: ScopeSpec | null): Promise<string> {
-  const input = { name, role: Role.PARTNER, scope };
-  const { data, errors } = await h.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input }, ADMIN_TOKEN);
+async function createPartnerKey(caller: Caller, scope: ScopeSpec | null): Promise<string> {
+  const input = { name: caller.name, role: Role.PARTNER, scope };
+  const { data, errors } = await h.gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key { id } secret } }`, { input }, ADMIN_TOKEN);
   expect(errors).toBeUndefined();
+  const feedToken = await h.gql(`mutation($id: ID!) { createFeedToken(input: { apiKeyId: $id, name: "reader" }) { secret } }`, { id: data!.createApiKey.key.id }, ADMIN_TOKEN);
+  expect(feedToken.errors).toBeUndefined();
+  feedTokens.set(caller, feedToken.data!.createFeedToken.secret);
   return data!.createApiKey.secret;
 }
 
@@ -383,7 +596,7 @@ beforeAll(async () => {
   // With the response cache on, as `npm start` runs: the callers ask the same queries, and none may get another's answer.
   h = await startCachingHarness();
   world = await seedScopeWorld(h.dataSource);
-  for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller.name, caller.key.scope) : undefined);
+  for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller, caller.key.scope) : undefined);
   await publicCursors('links', publicLinkCursors);
   await publicCursors('issues', publicIssueCursors);
 });
@@ -398,6 +611,15 @@ it('the world has rows in and out of every scope, drafts and scheduled issues wi
     expect(view.visible.Link.size).toBeGreaterThan(0);
     expect(view.visible.Link.size).toBeLessThan(viewOf(world, null).visible.Link.size);
   }
+});
+
+it('the world has stories told in several newsletters, in drafts only, and split by scopes', () => {
+  const story = (name: string) => `https://stories.example/${name}`;
+  const all = viewOf(world, null);
+  expect([story('alpha'), story('beta'), story('gamma'), story('delta')].map((url) => all.linksOfStory(url).length)).toEqual([3, 1, 2, 0]);
+  expect(world.links.filter((link) => link.canonicalUrl === story('alpha'))).toHaveLength(4);
+  const tagged = viewOf(world, { tags: ['infosec', 'k8s'] });
+  expect([story('alpha'), story('beta'), story('gamma')].map((url) => tagged.linksOfStory(url).length)).toEqual([2, 0, 1]);
 });
 
 it('the oracle agrees with a hand count for the tag-scoped partner (an old slug "infosec" names "security")', () => {
@@ -421,7 +643,16 @@ describe.each(CALLERS)('$name', (caller) => {
       answers.push(response.data, again.data);
       return response.data;
     };
-    await path.run(ask, { world, view, publicLinkCursors, publicIssueCursors });
+    const feed: Run['feed'] = async (path) => {
+      const token = feedTokens.get(caller);
+      const answer = await getFeed(h.url, token ? `${path}${path.includes('?') ? '&' : '?'}token=${token}` : path);
+      if (answer.status === 404) return null;
+      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+      const parsed = parseFeed(path.split('?')[0].split('.').pop() as Format, answer.body);
+      answers.push(feedEntities(world, parsed));
+      return parsed;
+    };
+    await path.run(ask, { world, view, publicLinkCursors, publicIssueCursors, feed });
     const seen = entitiesIn(answers);
     for (const type of ENTITY_TYPES) {
       const leaked = [...seen.get(type)!].filter((id) => !view.visible[type].has(id));

@@ -1,6 +1,7 @@
 import { DataSource, DeepPartial } from 'typeorm';
 import { slugify } from '../../src/content/slug';
 import { summaryText } from '../../src/content/summary';
+import { canonicalizeUrl, domainOf } from '../../src/content/url';
 import { Category } from '../../src/modules/category/category.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Issue } from '../../src/modules/issue/issue.entity';
@@ -115,13 +116,15 @@ export class Factory {
 
   private async link(section: Section, position: number, spec: LinkSpec): Promise<Link> {
     const n = this.next();
-    const domain = spec.domain ?? 'example.com';
+    // A given URL is canonicalised as the importer does, so links of one story share a canonical URL.
+    const canonicalUrl = spec.url === undefined ? null : canonicalizeUrl(spec.url);
+    const domain = spec.domain ?? (canonicalUrl === null ? 'example.com' : domainOf(canonicalUrl));
     const values: DeepPartial<Link> = {
       sectionId: section.id,
       position,
       title: spec.title ?? `Link ${n}`,
       url: spec.url ?? `https://${domain}/post-${n}?utm_source=test`,
-      canonicalUrl: `https://${domain}/post-${n}`,
+      canonicalUrl: canonicalUrl ?? `https://${domain}/post-${n}`,
       domain,
       summary: spec.summary ?? `Summary of link ${n}.`,
       summaryText: summaryText(spec.summary ?? `Summary of link ${n}.`),

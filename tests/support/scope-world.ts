@@ -16,28 +16,34 @@ export async function seedScopeWorld(dataSource: DataSource): Promise<World> {
   const [acme, globex, initech, hooli, umbrella] = await Promise.all(
     ['acme.com', 'globex.com', 'initech.com', 'hooli.com', 'umbrella.com'].map((domain) => f.sponsor(domain)),
   );
-  type Link = { tags?: string[]; sponsor?: typeof acme };
+  type Link = { tags?: string[]; sponsor?: typeof acme; story?: string };
   type Spec = { nl: keyof typeof newsletters; date: string; status?: IssueStatus; sections?: Array<[string, Link[]]>; placements?: Array<typeof acme> };
   const specs: Spec[] = [
-    { nl: 'ai', date: '2025-01-01', sections: [['News', [{ tags: ['security', 'llm'], sponsor: acme }, { tags: ['llm'] }]], ['Tools', [{ tags: ['python'] }]], ['Notes', []]], placements: [acme] },
-    { nl: 'ai', date: '2025-01-02', sections: [['News', [{ tags: ['llm'] }]], ['Jobs', [{}]]] },
-    { nl: 'ai', date: '2025-01-03', status: IssueStatus.DRAFT, sections: [['Secret Plans', [{ tags: ['security', 'leak'], sponsor: hooli }]]], placements: [hooli] },
+    { nl: 'ai', date: '2025-01-01', sections: [['News', [{ tags: ['security', 'llm'], sponsor: acme }, { tags: ['llm'], story: 'alpha' }]], ['Tools', [{ tags: ['python'] }]], ['Notes', []]], placements: [acme] },
+    { nl: 'ai', date: '2025-01-02', sections: [['News', [{ tags: ['llm'], story: 'beta' }]], ['Jobs', [{}]]] },
+    { nl: 'ai', date: '2025-01-03', status: IssueStatus.DRAFT, sections: [['Secret Plans', [{ tags: ['security', 'leak'], sponsor: hooli, story: 'alpha' }]]], placements: [hooli] },
     { nl: 'ai', date: '2025-01-04', sections: [['Deep Dive', [{ tags: ['security'] }]]] },
-    { nl: 'ai', date: '2025-01-05', status: IssueStatus.SCHEDULED, sections: [['Upcoming', [{ tags: ['security', 'k8s'] }]]] },
+    { nl: 'ai', date: '2025-01-05', status: IssueStatus.SCHEDULED, sections: [['Upcoming', [{ tags: ['security', 'k8s'], story: 'beta' }]]] },
     { nl: 'ai', date: '2025-01-06' },
-    { nl: 'devops', date: '2025-01-01', sections: [['News', [{ tags: ['k8s'], sponsor: globex }]], ['Tools', [{ tags: ['security', 'k8s'] }]]] },
+    { nl: 'devops', date: '2025-01-01', sections: [['News', [{ tags: ['k8s'], sponsor: globex }]], ['Tools', [{ tags: ['security', 'k8s'], story: 'gamma' }]]] },
     { nl: 'devops', date: '2025-01-03', sections: [['News', [{ tags: ['python'], sponsor: umbrella }]]], placements: [acme] },
-    { nl: 'devops', date: '2025-01-05', sections: [['Deep Dive', [{ tags: ['security'] }, {}]]] },
-    { nl: 'web', date: '2025-01-02', sections: [['News', [{ tags: ['security'] }]]], placements: [initech] },
-    { nl: 'web', date: '2025-01-04', sections: [['Tools', [{ tags: ['python'] }]]] },
-    { nl: 'web', date: '2025-01-06', status: IssueStatus.DRAFT, sections: [['Drafts Only', [{ tags: ['python', 'secret-tag'] }]]] },
+    { nl: 'devops', date: '2025-01-05', sections: [['Deep Dive', [{ tags: ['security'], story: 'alpha' }, {}]]] },
+    { nl: 'web', date: '2025-01-02', sections: [['News', [{ tags: ['security'], story: 'alpha' }]]], placements: [initech] },
+    { nl: 'web', date: '2025-01-04', sections: [['Tools', [{ tags: ['python'], story: 'gamma' }]]] },
+    { nl: 'web', date: '2025-01-06', status: IssueStatus.DRAFT, sections: [['Drafts Only', [{ tags: ['python', 'secret-tag'], story: 'delta' }]]] },
   ];
   for (const spec of specs) {
     const name = `${spec.nl} ${spec.date}`;
     const sections: SectionSpec[] = (spec.sections ?? []).map(([category, links], s) => ({
       title: `section ${name} #${s}`,
       category,
-      links: links.map((link, l) => ({ title: `link ${name} #${s}.${l}`, tags: link.tags, sponsor: link.sponsor, sponsored: Boolean(link.sponsor) })),
+      links: links.map((link, l) => ({
+        title: `link ${name} #${s}.${l}`,
+        url: link.story && storyUrl(link.story, name),
+        tags: link.tags,
+        sponsor: link.sponsor,
+        sponsored: Boolean(link.sponsor),
+      })),
     }));
     const placements = (spec.placements ?? []).map((sponsor) => ({ sponsor, title: `placement ${name} ${sponsor.name}` }));
     await f.issue(newsletters[spec.nl], { date: spec.date, status: spec.status, sections, placements });
@@ -47,9 +53,16 @@ export async function seedScopeWorld(dataSource: DataSource): Promise<World> {
   return loadWorld(dataSource);
 }
 
+/** A story's URL as one issue prints it: each with its own tracking, one behind a zero-width space. */
+function storyUrl(story: string, issue: string): string {
+  const tracking = `utm_source=${encodeURIComponent(issue)}&ref=${issue.split(' ')[0]}`;
+  return issue.startsWith('web') ? `\u200bhttps://Stories.example/${story}#?${tracking}` : `https://stories.example/${story}?${tracking}`;
+}
+
 export interface WorldLink {
   id: number;
   title: string;
+  canonicalUrl: string;
   issueId: number;
   sectionId: number;
   sectionPosition: number;
@@ -78,7 +91,7 @@ async function loadWorld(dataSource: DataSource): Promise<World> {
                             i.status::text AS status, i.headline
                        FROM issue i JOIN newsletter n ON n.id = i.newsletter_id ORDER BY i.id`),
     sections: await q(`SELECT id, issue_id AS "issueId", position, title, category_id AS "categoryId" FROM section ORDER BY id`),
-    links: await q(`SELECT l.id, l.title, s.issue_id AS "issueId", l.section_id AS "sectionId", s.position AS "sectionPosition",
+    links: await q(`SELECT l.id, l.title, l.canonical_url AS "canonicalUrl", s.issue_id AS "issueId", l.section_id AS "sectionId", s.position AS "sectionPosition",
                            l.position, l.sponsor_id AS "sponsorId",
                            ARRAY(SELECT lt.tag_id FROM link_tag lt WHERE lt.link_id = l.id ORDER BY lt.tag_id) AS "tagIds"
                       FROM link l JOIN section s ON s.id = l.section_id ORDER BY l.id`),
@@ -114,6 +127,13 @@ export interface View {
   /** The nearest visible issue of the same newsletter before or after. */
   neighbour(issueId: number, side: 'previous' | 'next'): number | null;
   linkCountOfTag(tagId: number): number;
+  /** Each visible story (canonical URL) once, as its first visible link in each list order. */
+  storiesNewestFirst: number[];
+  storiesOldestFirst: number[];
+  /** The other visible links of a link's story, newest first. */
+  appearancesOf(linkId: number): number[];
+  /** The visible links of a canonical URL, newest first. */
+  linksOfStory(canonicalUrl: string): number[];
   linkCountOfCategory(categoryId: number): number;
   /** Exact JSON strings (quoted) of the titles, headlines, slugs and names this caller must never receive. */
   hiddenTexts: string[];
@@ -159,7 +179,11 @@ export function viewOf(world: World, scope: ScopeSpec | null): View {
     ...world.categories.filter((category) => !visible.Category.has(category.id)).map((category) => category.slug),
     ...world.sponsors.filter((sponsor) => !visible.Sponsor.has(sponsor.id)).map((sponsor) => sponsor.name),
     ...world.newsletters.filter((newsletter) => !visible.Newsletter.has(newsletter.id)).map((newsletter) => newsletter.slug),
+    ...[...new Set(world.links.map((link) => link.canonicalUrl))].filter((url) => !links.some((link) => link.canonicalUrl === url)),
   ];
+  const firstOfEachStory = (order: WorldLink[]) =>
+    order.filter((link, index) => order.findIndex((other) => other.canonicalUrl === link.canonicalUrl) === index).map((link) => link.id);
+  const canonicalOf = new Map(world.links.map((link) => [link.id, link.canonicalUrl]));
   return {
     visible,
     linksNewestFirst: newest.map((link) => link.id),
@@ -179,6 +203,11 @@ export function viewOf(world: World, scope: ScopeSpec | null): View {
         .sort((a, b) => (side === 'previous' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)));
       return candidates[0]?.id ?? null;
     },
+    storiesNewestFirst: firstOfEachStory(newest),
+    storiesOldestFirst: firstOfEachStory(oldest),
+    appearancesOf: (linkId) =>
+      newest.filter((link) => link.canonicalUrl === canonicalOf.get(linkId) && link.id !== linkId).map((link) => link.id),
+    linksOfStory: (canonicalUrl) => newest.filter((link) => link.canonicalUrl === canonicalUrl).map((link) => link.id),
     linkCountOfTag: (tagId) => links.filter((link) => link.tagIds.includes(tagId)).length,
     linkCountOfCategory: (categoryId) =>
       links.filter((link) => world.sections.find((section) => section.id === link.sectionId)!.categoryId === categoryId).length,

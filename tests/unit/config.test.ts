@@ -43,6 +43,14 @@ describe('loadConfig', () => {
       metricsPort: null,
       metricsHost: '127.0.0.1',
       responseCache: { maxBytes: 64 * 1024 * 1024, ttlS: 300, httpMaxAgeS: 15 },
+      feeds: { publicUrl: null, issueUrl: null },
+    });
+  });
+
+  it('reads the feed settings: a base URL without its trailing slash, an issue page template', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://api.example.com/v1/', FEED_ISSUE_URL: 'https://example.com/{newsletter}/{date}' }).feeds).toEqual({
+      publicUrl: 'https://api.example.com/v1',
+      issueUrl: 'https://example.com/{newsletter}/{date}',
     });
   });
 
@@ -137,6 +145,10 @@ describe('loadConfig', () => {
     [{ RESPONSE_CACHE_MAX_BYTES: '64MB' }, /RESPONSE_CACHE_MAX_BYTES must be a whole number/],
     [{ RESPONSE_CACHE_TTL_S: '0' }, /RESPONSE_CACHE_TTL_S must be a whole number from 1/],
     [{ HTTP_CACHE_MAX_AGE_S: '-1' }, /HTTP_CACHE_MAX_AGE_S/],
+    [{ PUBLIC_URL: 'api.example.com' }, /PUBLIC_URL is not a URL/],
+    [{ PUBLIC_URL: 'ftp://api.example.com' }, /PUBLIC_URL must start with http/],
+    [{ PUBLIC_URL: 'https://api.example.com/?x=1' }, /PUBLIC_URL must be a base URL/],
+    [{ FEED_ISSUE_URL: 'https://example.com/{newsletter}' }, /FEED_ISSUE_URL must contain \{date\}/],
   ])('refuses %p with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

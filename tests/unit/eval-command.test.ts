@@ -40,6 +40,21 @@ describe('npm run eval', () => {
     expect(text).toMatch(/Topics: 1 links/);
   });
 
+  test('times the topic classifier over every corpus link', () => {
+    const result = runEvalCommand(['--corpus', CORPUS, '--speed'], PROJECT);
+    expect(result.code).toBe(0);
+    expect(result.lines.join('\n')).toMatch(/^Topic classifier: \d+ corpus links × \d+ passes in \d+ ms = \d+ links\/s/);
+  });
+
+  test('scores the probes the project wrote, listing the wrong ones on request', () => {
+    const result = runEvalCommand(['--probes', '--errors'], PROJECT);
+    expect(result.code).toBe(0);
+    const text = result.lines.join('\n');
+    expect(text).toMatch(/Topics: 2 links, 2 judged \(link, tag\) pairs/);
+    expect(text).toMatch(/micro precision 1\.000 {2}recall 0\.500/);
+    expect(text).toMatch(/probes\.jsonl:2 Nobody likes cold tea: missing \[science\] extra \[\]/);
+  });
+
   test('refuses an unknown split with usage and exit code 2', () => {
     const result = runEvalCommand(['--corpus', CORPUS, '--split', 'everything'], PROJECT);
     expect(result.code).toBe(2);

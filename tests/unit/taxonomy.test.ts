@@ -71,6 +71,53 @@ describe('matchTopics', () => {
     expect(topicsOf('Kettle streaming', 'Unlike Netflix, our dashboards refresh every second.')).not.toContain('gaming-media');
   });
 
+  test('a word that only looks like a topic decides nothing', () => {
+    expect(topicsOf('CAR T cells get a kettle-sized boost', 'Engineered T cells attack the tumour.')).not.toContain('transportation');
+    expect(topicsOf('Cars that boil water', 'The new cars ship with a kettle.')).toContain('transportation');
+    expect(topicsOf('How to break into Silicon Valley', 'Spend a few years near the kettle makers.')).not.toContain('chips');
+    expect(topicsOf('Build vs Buy: should you write your own kettle platform?')).not.toContain('acquisitions');
+    expect(topicsOf('Teapot agrees to buy Kettle Inc')).toContain('acquisitions');
+    expect(topicsOf('Why Rust became the most-loved programming language')).not.toContain('software-engineering');
+  });
+
+  test('a mention in passing is not a subject', () => {
+    expect(topicsOf('Kettle dashboards gain new data sources', 'Sources now include Aurora, Drone and Netlify.')).not.toContain('robotics');
+    expect(topicsOf('Stealers target kettle developers', 'Malicious npm uploads posed as an SDK and stole wallets.')).not.toContain('javascript');
+    expect(topicsOf('DllKettle', 'It writes a boilerplate C++ file for each exported function.')).not.toContain('programming-languages');
+    expect(topicsOf('Learn tracing through a strategy game', 'Each unit is a service instrumented with OpenTelemetry.')).not.toContain('gaming-media');
+    expect(topicsOf('Kettle chatbot runs locally on your PC', 'It summarises your files without the cloud.')).not.toContain('hardware');
+  });
+
+  test('a name or phrase that merely contains a topic word decides nothing', () => {
+    expect(topicsOf('A week with the Kettle Ray-Ban glasses')).not.toContain('regulation');
+    expect(topicsOf("Samsung's Galaxy Z Kettle is thinner than ever")).not.toContain('space');
+    expect(topicsOf('Kettle Cloud gets a new pricing model')).not.toContain('ai');
+    expect(topicsOf('Stolen OAuth tokens used to raid kettle accounts')).not.toContain('llm');
+    expect(topicsOf('Teapot launches Comet, a kettle browser')).not.toContain('space');
+    expect(topicsOf('Kettle raises prices in 100 markets')).not.toContain('funding');
+    expect(topicsOf('Migrating 4,000 Jenkins jobs to a new kettle')).not.toContain('careers');
+    expect(topicsOf('How to write a good bug report for kettles')).not.toContain('research');
+  });
+
+  test('common wording of a subject decides it', () => {
+    expect(topicsOf('Kettle Inc lays off 6,000 employees')).toContain('careers');
+    expect(topicsOf('Teapot and Kettle agree to merge')).toContain('acquisitions');
+    expect(topicsOf('Rust 1.88 stabilizes let chains')).toContain('programming-languages');
+    expect(topicsOf('Kettle blocks third-party cookies by default')).toContain('privacy');
+    expect(topicsOf('Teapot open-sources its kettle scheduler')).toContain('open-source');
+  });
+
+  test('overlapping mentions of one topic count once', () => {
+    const summary = 'The kettle court ruled on Tuesday. The judge cited competition from AI chatbots.';
+    expect(topicsOf('Kettle antitrust ruling', summary)).not.toContain('llm');
+  });
+
+  test('passing words in the body never add up to a topic', () => {
+    const summary = 'The kettle boils. Later the team mentions monitoring, metrics, logs and dashboards in passing.';
+    expect(topicsOf('Kettle notes', summary)).not.toContain('observability');
+    expect(topicsOf('Kettle notes', 'Observability for kettles: monitoring, metrics and logs.')).toContain('observability');
+  });
+
   test('the same words do decide when they are the subject', () => {
     expect(topicsOf('Kettle moves its services to containers', 'Docker images and Kubernetes pods replace the old VMs.')).toContain('kubernetes');
     expect(topicsOf('A federal judge blocks the kettle merger', 'The antitrust lawsuit continues.')).toContain('regulation');

@@ -37,13 +37,16 @@ export interface NewApiKey {
   scope?: ScopeSlugs | null;
 }
 
-/** Every column but the hash, which never leaves this service. */
-const COLUMNS = `id, name, role, prefix, created_at AS "createdAt", expires_at AS "expiresAt",
+/** Every column but the hash, which never leaves this service (nor feed-token.service.ts, which reads a token's key). */
+export const KEY_COLUMNS = `id, name, role, prefix, created_at AS "createdAt", expires_at AS "expiresAt",
   revoked_at AS "revokedAt", last_used_at AS "lastUsedAt",
   scope_newsletter_ids AS "scopeNewsletterIds", scope_tags AS "scopeTags",
   CASE WHEN scope_newsletter_ids IS NOT NULL THEN ARRAY(
     SELECT n.slug FROM unnest(scope_newsletter_ids) WITH ORDINALITY AS x(id, o) JOIN newsletter n ON n.id = x.id ORDER BY x.o)
   END AS "scopeNewsletters"`;
+
+/** A key that may be used: not revoked, not expired. */
+export const LIVE_KEY = 'revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())';
 
 type StoredScope = Pick<ApiKey, 'scopeNewsletterIds' | 'scopeTags'>;
 
@@ -126,7 +129,7 @@ export class ApiKeyService {
       const scope = await resolveScope(edit, input.role, input.scope);
       const [key] = await edit.query<ApiKey>(
         `INSERT INTO api_key (name, role, prefix, secret_hash, expires_at, scope_newsletter_ids, scope_tags)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${KEY_COLUMNS}`,
         [name, input.role, secret.slice(0, SHOWN_PREFIX), hashSecret(secret), input.expiresAt ?? null, scope.scopeNewsletterIds, scope.scopeTags],
       );
       const described = scopeSlugsOf(key);
@@ -147,11 +150,11 @@ export class ApiKeyService {
   /** Replaces a key's scope (null lifts every limit); audited when it changes. Applies from the key's next request. */
   async setScope(id: number, scope: ScopeSlugs | null | undefined, actor: Actor): Promise<ApiKey> {
     return runEdit(this.dataSource, actor, async (edit) => {
-      const [before] = await edit.query<ApiKey>(`SELECT ${COLUMNS} FROM api_key WHERE id = $1 FOR UPDATE`, [id]);
+      const [before] = await edit.query<ApiKey>(`SELECT ${KEY_COLUMNS} FROM api_key WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw new NotFoundError('API key', id, 'id');
       const next = await resolveScope(edit, before.role, scope);
       const [key] = await edit.query<ApiKey>(
-        `UPDATE api_key SET scope_newsletter_ids = $2, scope_tags = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+        `UPDATE api_key SET scope_newsletter_ids = $2, scope_tags = $3 WHERE id = $1 RETURNING ${KEY_COLUMNS}`,
         [id, next.scopeNewsletterIds, next.scopeTags],
       );
       const changes = changedFields({ scope: scopeSlugsOf(before) }, { scope: scopeSlugsOf(key) });
@@ -161,13 +164,13 @@ export class ApiKeyService {
   }
 
   list(): Promise<ApiKey[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM api_key ORDER BY id`);
+    return this.dataSource.query(`SELECT ${KEY_COLUMNS} FROM api_key ORDER BY id`);
   }
 
   async revoke(id: number, actor: Actor): Promise<ApiKey> {
     return runEdit(this.dataSource, actor, async (edit) => {
       const [key] = await edit.query<ApiKey>(
-        `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
+        `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 RETURNING ${KEY_COLUMNS}`,
         [id],
       );
       if (!key) throw new NotFoundError('API key', id, 'id');
@@ -180,8 +183,8 @@ export class ApiKeyService {
   async authenticate(secret: string): Promise<ApiKey | null> {
     const hash = hashSecret(secret);
     const [key] = await this.dataSource.query<ApiKey[]>(
-      `SELECT ${COLUMNS}, secret_hash AS "secretHash" FROM api_key
-        WHERE secret_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
+      `SELECT ${KEY_COLUMNS}, secret_hash AS "secretHash" FROM api_key
+        WHERE secret_hash = $1 AND ${LIVE_KEY}`,
       [hash],
     );
     if (!key || !timingSafeEqual(Buffer.from(key.secretHash), Buffer.from(hash))) return null;

@@ -26,10 +26,18 @@ export async function appendAudit(manager: EntityManager, actor: Actor, records:
       records.map((r) => r.entityType),
       records.map((r) => r.entityId),
       records.map((r) => r.issueId ?? null),
-      records.map((r) => JSON.stringify(r.changes ?? {})),
-      records.map((r) => (r.summary ? JSON.stringify(r.summary) : null)),
+      records.map((r) => jsonOf(r.changes ?? {})),
+      records.map((r) => (r.summary ? jsonOf(r.summary) : null)),
     ],
   );
+}
+
+/** Half of a surrogate pair standing alone: JSON.stringify writes it as an escape that jsonb refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** JSON that jsonb accepts: a lone surrogate a client sent is recorded as U+FFFD, as Postgres stores it in text columns. */
+function jsonOf(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? item.replace(LONE_SURROGATE, '\uFFFD') : item));
 }
 
 /** The fields of `after` whose values differ from `before`, as { field: { before, after } }. */

@@ -1,9 +1,16 @@
+import { idOfSlug } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { Category } from './category.entity';
+
+/** A category is listed once a published issue uses it (for a scoped partner, a section holding an in-scope link). */
+function visibleCategory(where: SqlWhere, scope: ReadScope | null): string {
+  return `EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
+                   WHERE s.category_id = c.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).section()})`;
+}
 
 /** Reads categories, their old slugs, and how many published links each holds (in-scope links, for a scoped partner). */
 export class CategoryService extends SqlService {
@@ -13,14 +20,15 @@ export class CategoryService extends SqlService {
    */
   all(scope: ReadScope | null): Promise<Category[]> {
     const where = new SqlWhere();
-    return this.rows(
-      Category,
-      `SELECT c.* FROM category c
-        WHERE EXISTS (SELECT 1 FROM section s JOIN issue i ON i.id = s.issue_id
-                       WHERE s.category_id = c.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).section()})
-        ORDER BY c.name, c.id`,
-      where.params,
-    );
+    return this.rows(Category, `SELECT c.* FROM category c ${where.and(visibleCategory(where, scope))} ORDER BY c.name, c.id`, where.params);
+  }
+
+  /** The category a slug (current or old) names, if the caller may see it (as `all` lists it); null otherwise. */
+  async bySlug(slug: string, scope: ReadScope | null): Promise<Category | null> {
+    const where = new SqlWhere();
+    where.and(`c.id = ${idOfSlug('category', where.param(slug))}`).and(visibleCategory(where, scope));
+    const [category] = await this.rows(Category, `SELECT c.* FROM category c ${where}`, where.params);
+    return category ?? null;
   }
 
   byIds(ids: readonly number[]): Promise<Category[]> {

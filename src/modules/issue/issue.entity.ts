@@ -22,6 +22,8 @@ import { IssueStatus } from './issue-status';
 @Unique('uq_issue_newsletter_date', ['newsletterId', 'date'])
 @Index('ix_issue_published_date', ['date', 'id'], { where: `"status" = 'PUBLISHED'` })
 @Index('ix_issue_scheduled', ['publishAt'], { where: `"status" = 'SCHEDULED'` })
+// GIN on the headline as an English text-search document (migrations/1797000000200-Search.ts).
+@Index('ix_issue_headline_search', { synchronize: false })
 @Check('ck_issue_published_at', `"status" <> 'PUBLISHED' OR "published_at" IS NOT NULL`)
 @Check('ck_issue_scheduled_publish_at', `"status" <> 'SCHEDULED' OR "publish_at" IS NOT NULL`)
 export class Issue {

@@ -8,6 +8,9 @@ import { LinkKind } from './link-kind';
 @ObjectType()
 @Entity('link')
 @Unique('uq_link_section_position', ['sectionId', 'position'])
+// Search indexes (migrations/1797000000200-Search.ts): GIN on the document, trigram GIN on the title.
+@Index('ix_link_search', { synchronize: false })
+@Index('ix_link_title_trgm', { synchronize: false })
 export class Link {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -32,7 +35,10 @@ export class Link {
   @Column({ type: 'text' })
   url!: string;
 
-  @Field({ description: 'The URL with entities decoded, tracking parameters removed and the host lower-cased.' })
+  @Field({
+    description:
+      'The URL with entities decoded, tracking parameters and share tokens removed and the host lower-cased: links sharing it are one story.',
+  })
   @Index('ix_link_canonical_url')
   @Column({ name: 'canonical_url', type: 'text' })
   canonicalUrl!: string;
@@ -49,6 +55,10 @@ export class Link {
   /** The summary as plain text (content/summary.ts), kept for full-text search. */
   @Column({ name: 'summary_text', type: 'text', default: '' })
   summaryText!: string;
+
+  /** Title (weight A) and plain-text summary (weight B) as a text-search document, kept by a trigger; never read as a field. */
+  @Column({ name: 'search_document', type: 'tsvector', select: false, insert: false, update: false })
+  searchDocument?: string;
 
   @Field(() => String, { nullable: true, description: 'As printed: "8 minute read", "GitHub Repo".' })
   @Column({ name: 'read_time_label', type: 'text', nullable: true })

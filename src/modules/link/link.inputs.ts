@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IssueFilter, PageArgs } from '../issue/issue.inputs';
 import { LinkKind } from './link-kind';
@@ -15,6 +15,13 @@ export class LinkFilter extends IssueFilter {
   @Field(() => [String], { nullable: true, description: 'Exact domains without `www.`, e.g. `github.com`.' })
   @ArrayMaxSize(50)
   domains?: string[];
+
+  @Field({
+    nullable: true,
+    description: 'Links of one story: the URL is canonicalised as stored URLs are (tracking and share parameters dropped), then matched exactly.',
+  })
+  @Length(1, 4096)
+  url?: string;
 }
 
 @ArgsType()
@@ -22,4 +29,12 @@ export class LinksArgs extends PageArgs {
   @Field(() => LinkFilter, { nullable: true })
   @ValidateNested()
   filter?: LinkFilter;
+
+  @Field({
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Each story (canonical URL) once: its first matching link in this order stands for it, the others are in its `appearances`; `totalCount` counts stories.',
+  })
+  distinct!: boolean;
 }

@@ -4,41 +4,56 @@ import { decodeCursor, encodeCursor, Page, toPage } from '../../common/paginatio
 import { SqlWhere } from '../../common/sql';
 import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
-import { inCategories } from '../category/category.filters';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
-import { whereIssueScope, whereStatuses } from '../issue/issue.visibility';
-import { LINK_TAGS, whereTags } from '../tag/tag.filters';
 import { Link } from './link.entity';
-import { LinkFilter, LinksArgs } from './link.inputs';
+import { LINKS_WITH_ISSUES, whereLinks } from './link.filters';
+import { LinksArgs } from './link.inputs';
 
-const LINKS_WITH_ISSUES = 'FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id';
+/**
+ * Rows after the cursor `[date, issueId, sectionPosition, position]` in list order, given
+ * the columns holding those parts. Newest first sorts issues descending but positions
+ * ascending; negated positions keep one row comparison.
+ */
+export function afterKey([date, issueId, sectionPosition, position]: string[], newest: boolean, columns: readonly string[]): string {
+  const [dateColumn, issueColumn, sectionColumn, positionColumn] = columns;
+  return newest
+    ? `(${dateColumn}, ${issueColumn}, -${sectionColumn}, -${positionColumn}) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`
+    : `(${dateColumn}, ${issueColumn}, ${sectionColumn}, ${positionColumn}) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`;
+}
 
 /** Reads links: filtered pages across the archive, and the links of sections and issues; a scoped partner's within its scope. */
 export class LinkService extends SqlService {
-  /** Links of published issues; of other statuses when an editor or admin asks (`filter.statuses`). */
-  async list({ filter, first, after, orderBy }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
-    const where = this.filtered(filter, viewer);
-    const countSql = `SELECT count(*) AS n ${LINKS_WITH_ISSUES} ${where}`;
+  /**
+   * Links of published issues; of other statuses when an editor or admin asks
+   * (`filter.statuses`). `distinct`: each story once, as its first link in the order.
+   */
+  async list({ filter, first, after, orderBy, distinct }: LinksArgs, viewer: Viewer): Promise<Page<Link>> {
+    const where = whereLinks(new SqlWhere(), filter, viewer);
+    const matching = `${LINKS_WITH_ISSUES} ${where}`;
+    const countSql = distinct ? `SELECT count(*)::int AS n FROM (SELECT DISTINCT l.canonical_url ${matching}) stories` : `SELECT count(*) AS n ${matching}`;
     const countParams = [...where.params];
     const newest = orderBy === DateOrder.NEWEST_FIRST;
-    const tag = `links:${orderBy}`;
-    if (after) {
-      const key = decodeCursor(after, tag, ['date', 'int', 'int', 'int']);
-      const [date, issueId, sectionPosition, position] = key.map((part) => where.param(part));
-      // Newest first sorts issues descending but positions ascending; negated positions keep one row comparison.
-      where.and(
-        newest
-          ? `(i.date, i.id, -s.position, -l.position) < (${date}::date, ${issueId}::int, -${sectionPosition}::int, -${position}::int)`
-          : `(i.date, i.id, s.position, l.position) > (${date}::date, ${issueId}::int, ${sectionPosition}::int, ${position}::int)`,
-      );
-    }
+    const tag = `links:${orderBy}${distinct ? ':distinct' : ''}`;
     const direction = newest ? 'DESC' : 'ASC';
-    const rows = await this.dataSource.query<Row[]>(
-      `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+    const key = after ? decodeCursor(after, tag, ['date', 'int', 'int', 'int']).map((part) => where.param(part)) : null;
+    let sql: string;
+    if (distinct) {
+      // A link stands for its story when no matching link of the story comes before it: a story never returns on a later page.
+      const page = ['m.issue_date', 'm.issue_key', 'm.section_position', 'm.position'];
+      const earlier = newest
+        ? `(i.date, i.id, -s.position, -l.position) > (m.issue_date, m.issue_key, -m.section_position, -m.position)`
+        : `(i.date, i.id, s.position, l.position) < (m.issue_date, m.issue_key, m.section_position, m.position)`;
+      sql = `SELECT m.* FROM (SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
+          WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
+            AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
+          ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${first + 1}`;
+    } else {
+      if (key) where.and(afterKey(key, newest, ['i.date', 'i.id', 's.position', 'l.position']));
+      sql = `SELECT l.*, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
          ${LINKS_WITH_ISSUES} ${where}
-        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`,
-      where.params,
-    );
+        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`;
+    }
+    const rows = await this.dataSource.query<Row[]>(sql, where.params);
     const links = hydrate(this.dataSource, Link, rows);
     const cursors = new Map(
       links.map((link, index) => {
@@ -47,25 +62,6 @@ export class LinkService extends SqlService {
       }),
     );
     return toPage(links, first, Boolean(after), (link) => cursors.get(link) ?? '', () => this.count(countSql, countParams));
-  }
-
-  private filtered(filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
-    const where = whereStatuses(new SqlWhere(), viewer, filter?.statuses, 'filter.statuses');
-    where.and(ScopeSql.of(where, viewer.scope).link());
-    whereIssueScope(where, filter);
-    if (filter?.categories?.length) {
-      where.and(inCategories(where, filter.categories, 's.category_id'));
-    }
-    whereTags(where, filter?.tags, LINK_TAGS);
-    if (filter?.kinds?.length) where.and(`l.kind::text = ANY(${where.param(filter.kinds)}::text[])`);
-    if (filter?.sponsored !== undefined && filter.sponsored !== null) {
-      where.and(`l.sponsored = ${where.param(filter.sponsored)}`);
-    }
-    if (filter?.domains?.length) {
-      const domains = filter.domains.map((domain) => domain.trim().toLowerCase().replace(/^www\./, ''));
-      where.and(`l.domain = ANY(${where.param(domains)}::text[])`);
-    }
-    return where;
   }
 
   bySectionIds(sectionIds: readonly number[], scope: ReadScope | null): Promise<Array<Keyed<Link>>> {

@@ -1,3 +1,4 @@
+import { idOfSlug } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
 import { hydrateKeyed, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
@@ -5,6 +6,13 @@ import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { TagDecision } from './tag-decision.type';
 import { Tag } from './tag.entity';
+
+/** A tag is listed once a link of a published issue carries it (an in-scope link, for a scoped partner). */
+function visibleTag(where: SqlWhere, scope: ReadScope | null): string {
+  return `EXISTS (SELECT 1 FROM link_tag lt JOIN link l ON l.id = lt.link_id
+                    JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
+                   WHERE lt.tag_id = t.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).link()})`;
+}
 
 /**
  * Reads tags, the tags of links and issues, their old slugs, and counts of
@@ -14,15 +22,15 @@ export class TagService extends SqlService {
   /** Tags carried by at least one link of a published issue (an in-scope link, for a scoped partner). */
   all(scope: ReadScope | null): Promise<Tag[]> {
     const where = new SqlWhere();
-    return this.rows(
-      Tag,
-      `SELECT t.* FROM tag t
-        WHERE EXISTS (SELECT 1 FROM link_tag lt JOIN link l ON l.id = lt.link_id
-                        JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
-                       WHERE lt.tag_id = t.id AND ${isPublished()} AND ${ScopeSql.of(where, scope).link()})
-        ORDER BY t.slug`,
-      where.params,
-    );
+    return this.rows(Tag, `SELECT t.* FROM tag t ${where.and(visibleTag(where, scope))} ORDER BY t.slug`, where.params);
+  }
+
+  /** The tag a slug (current or old) names, if the caller may see it (as `all` lists it); null otherwise. */
+  async bySlug(slug: string, scope: ReadScope | null): Promise<Tag | null> {
+    const where = new SqlWhere();
+    where.and(`t.id = ${idOfSlug('tag', where.param(slug))}`).and(visibleTag(where, scope));
+    const [tag] = await this.rows(Tag, `SELECT t.* FROM tag t ${where}`, where.params);
+    return tag ?? null;
   }
 
   byLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<Tag>>> {

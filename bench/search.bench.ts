@@ -1,0 +1,200 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { createServer } from '../src/server';
+import { prepareArchiveDatabase } from './archive-database';
+import { FILLER, TOPICS } from './synthetic-archive';
+
+/**
+ * `npm run bench:search`: latency of search, related and facets over a
+ * synthetic archive of 45,000 links (3,000 issues), through the API over
+ * HTTP, one request at a time: p50, p95 and p99 of each scenario, with the
+ * machine's load average. Goals: a two-word search with a tag filter under
+ * 50 ms at p95, related under 20 ms.
+ */
+
+const RESULT_PAGE = `totalCount edges { rank titleHighlight summaryHighlight node {
+  id title url domain kind readTimeLabel issue { date newsletter { slug } } tags { slug } } }`;
+
+interface Scenario {
+  name: string;
+  goalMs?: number;
+  request: (n: number) => { query: string; variables: Record<string, unknown> };
+}
+
+/** mulberry32, seeded: the same requests on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { issues: { type: 'string', default: '3000' }, runs: { type: 'string', default: '300' } } });
+  const runs = Number(values.runs);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-search-bench-'));
+  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
+  fs.chmodSync(work, 0o755);
+  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_search_${process.pid}`);
+  const config = loadConfig();
+  const dataSource = createDataSource({ url: database.url, poolSize: config.dbPoolSize, timeouts: config });
+  await dataSource.initialize();
+  const app = await createServer(dataSource, { ...config, quotas: { ...config.quotas, enabled: false } });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  try {
+    const tags: string[] = (await dataSource.query(`SELECT t.slug FROM tag t JOIN link_tag lt ON lt.tag_id = t.id GROUP BY t.slug ORDER BY count(*) DESC`)).map(
+      (row: { slug: string }) => row.slug,
+    );
+    const issues: Array<{ slug: string; date: string }> = await dataSource.query(
+      `SELECT n.slug, i.date::text AS date FROM issue i JOIN newsletter n ON n.id = i.newsletter_id WHERE i.id % 7 = 0 ORDER BY i.id`,
+    );
+    const next = random(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+    const twoWords = (words: readonly string[]) => {
+      const first = pick(words);
+      let second = pick(words);
+      while (second === first) second = pick(words);
+      return `${first} ${second}`;
+    };
+    const search = (query: string, filter: Record<string, unknown> | null) => ({
+      query: `query($q: String!, $filter: LinkFilter) { search(query: $q, filter: $filter, first: 20) { ${RESULT_PAGE} } }`,
+      variables: { q: query, filter },
+    });
+    const issuePage = (field: string) => () => {
+      const issue = pick(issues);
+      return { query: `query($n: String!, $d: Date!) { issue(newsletter: $n, date: $d) { id ${field} } }`, variables: { n: issue.slug, d: issue.date } };
+    };
+    const scenarios: Scenario[] = [
+      // What the machine gives an existing list query of the same shape, to read the figures below against.
+      {
+        name: 'baseline, no search: links(first: 20) with a tag filter',
+        request: () => ({
+          query: `query($filter: LinkFilter) { links(first: 20, filter: $filter) { totalCount edges { node {
+            id title url domain kind readTimeLabel issue { date newsletter { slug } } tags { slug } } } } }`,
+          variables: { filter: { tags: { any: [pick(tags)] } } },
+        }),
+      },
+      { name: 'baseline, no related: an issue page’s links', request: issuePage('links { id title url tags { slug } }') },
+      { name: 'search: two topic words + a tag filter', goalMs: 50, request: () => search(twoWords(TOPICS), { tags: { any: [pick(tags)] } }) },
+      { name: 'search: two topic words', request: () => search(twoWords(TOPICS), null) },
+      { name: 'search: two filler words (in ~half the links) + a tag filter', request: () => search(twoWords(FILLER), { tags: { any: [pick(tags)] } }) },
+      {
+        name: 'search: a topic word with a letter dropped (typo fallback)',
+        request: () => {
+          const word = pick(TOPICS.filter((topic) => topic.length >= 6));
+          const at = Math.floor(word.length / 2);
+          return search(word.slice(0, at) + word.slice(at + 1), null);
+        },
+      },
+      {
+        name: 'Issue.related(first: 5)',
+        goalMs: 20,
+        request: issuePage('related(first: 5) { id date headline newsletter { slug } }'),
+      },
+      {
+        name: 'Link.related(first: 5) of each of an issue page’s 15 links',
+        goalMs: 20,
+        request: issuePage('links { id related(first: 5) { id title url issue { date newsletter { slug } } } }'),
+      },
+      {
+        name: 'linkFacets: a tag filter and two topic words',
+        request: () => ({
+          query: `query($q: String, $filter: LinkFilter) { linkFacets(query: $q, filter: $filter) {
+            totalCount tags { value count } categories { value count } kinds { value count }
+            newsletters { value count } domains { value count } years { value count } } }`,
+          variables: { q: twoWords(TOPICS), filter: { tags: { any: [pick(tags)] } } },
+        }),
+      },
+    ];
+    console.log(`machine: ${os.cpus().length} cores; ${runs} requests per scenario, one at a time, after 20 to warm up`);
+    console.log('CPU per request: this process (API and client) + the Postgres backends of the database, which waiting for a core does not inflate');
+    for (const scenario of scenarios) {
+      for (let n = 0; n < 20; n += 1) await ask(url, scenario.request(n));
+      const before = load();
+      const cpu = await cpuMeter(dataSource);
+      const latencies: number[] = [];
+      for (let n = 0; n < runs; n += 1) {
+        const body = scenario.request(n);
+        const started = performance.now();
+        await ask(url, body);
+        latencies.push(performance.now() - started);
+      }
+      const used = await cpu.used();
+      latencies.sort((a, b) => a - b);
+      const p95 = percentile(latencies, 95);
+      const goal = scenario.goalMs === undefined ? '' : ` (goal p95 < ${scenario.goalMs} ms: ${p95 < scenario.goalMs ? 'met' : 'missed'})`;
+      const postgres = used.postgresMs === null ? 'Postgres not measured' : `Postgres ${(used.postgresMs / runs).toFixed(1)} ms`;
+      console.log(
+        `${scenario.name}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+          `p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}; CPU ${(used.nodeMs / runs).toFixed(1)} ms + ${postgres}; ` +
+          `load average ${before} before, ${load()} after`,
+      );
+    }
+  } finally {
+    await app.apollo.stop();
+    await dataSource.destroy();
+    await database.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Clock ticks of a process's user and system time, from /proc; null where that is not readable (another host). */
+function ticksOf(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time from now on of this process and of the Postgres backends serving the database (on this host; 100 ticks a second). */
+async function cpuMeter(dataSource: DataSource) {
+  const backends = async (): Promise<Map<number, number | null>> => {
+    const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    return new Map(rows.map(({ pid }) => [pid, ticksOf(pid)]));
+  };
+  const start = { node: process.cpuUsage(), postgres: await backends() };
+  return {
+    async used(): Promise<{ nodeMs: number; postgresMs: number | null }> {
+      const node = process.cpuUsage(start.node);
+      let ticks = 0;
+      for (const [pid, now] of await backends()) {
+        if (now === null) return { nodeMs: (node.user + node.system) / 1000, postgresMs: null };
+        ticks += now - (start.postgres.get(pid) ?? 0);
+      }
+      return { nodeMs: (node.user + node.system) / 1000, postgresMs: ticks * 10 };
+    },
+  };
+}
+
+/** Posts one request; an error answer stops the benchmark, since its timing would mean nothing. */
+async function ask(url: string, body: { query: string; variables: Record<string, unknown> }): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = (await response.json()) as { errors?: unknown[] };
+  if (answer.errors) throw new Error(`${JSON.stringify(body.variables)}: ${JSON.stringify(answer.errors)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import { Max, Min } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { Issue } from '../issue/issue.entity';
+import { Link } from '../link/link.entity';
+import { DEFAULT_RELATED, MAX_RELATED } from './related.service';
+
+@ArgsType()
+class RelatedArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_RELATED, description: `At most ${MAX_RELATED}.` })
+  @Min(1)
+  @Max(MAX_RELATED)
+  first!: number;
+}
+
+@Resolver(() => Link)
+export class LinkRelatedResolver {
+  @FieldResolver(() => [Link], {
+    description: 'Links on the same topic from other issues (shared tags, then shared words), never the same story; published only.',
+  })
+  related(@Root() link: Link, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Link[]> {
+    return loaders.relatedLinks(first).load(link.id);
+  }
+}
+
+@Resolver(() => Issue)
+export class IssueRelatedResolver {
+  @FieldResolver(() => [Issue], { description: 'Other published issues on the same topics (the tags of their links, then headline words).' })
+  related(@Root() issue: Issue, @Args() { first }: RelatedArgs, @Ctx() { loaders }: Context): Promise<Issue[]> {
+    return loaders.relatedIssues(first).load(issue.id);
+  }
+}
