@@ -86,15 +86,22 @@ export class BenchClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   }
 
-  /** Sends one request; the body is counted, and handed to `onChunk` when given. */
-  request(method: 'GET' | 'POST', body: string | null, headers: Record<string, string>, search = '', onChunk?: (chunk: Buffer) => void): Promise<Posted> {
+  /** Sends one request (to the API's path unless `pathname` says otherwise); the body is counted, and handed to `onChunk` when given. */
+  request(
+    method: 'GET' | 'POST',
+    body: string | null,
+    headers: Record<string, string>,
+    search = '',
+    onChunk?: (chunk: Buffer) => void,
+    pathname = this.target.pathname,
+  ): Promise<Posted> {
     return new Promise((resolve, reject) => {
       const request = http.request(
         {
           agent: this.agent,
           host: this.target.hostname,
           port: this.target.port,
-          path: `${this.target.pathname}${search}`,
+          path: `${pathname}${search}`,
           method,
           headers: body === null ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         },
