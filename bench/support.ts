@@ -17,14 +17,21 @@ export function loadAverage(): string {
   return os.loadavg().map((value) => value.toFixed(2)).join(' ');
 }
 
+/**
+ * V8 flags the API runs with (Dockerfile, `npm start`): a young generation of
+ * 64 MiB a half, so a request's short-lived objects die young instead of
+ * piling into the old generation (fewer full collections, a flat RSS).
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export interface Api {
   url: string;
   process: ChildProcess;
 }
 
-/** Starts `node dist/src/main.js` on a free port over `databaseUrl`, with `env` over our environment; resolves with its GraphQL URL. */
+/** Starts `node dist/src/main.js` (with API_NODE_FLAGS) on a free port over `databaseUrl`, with `env` over our environment; resolves with its GraphQL URL. */
 export function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<Api> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, path.join(__dirname, '..', 'src', 'main.js')], {
     // Run as the Dockerfile runs it (NODE_ENV=production: graphql-js skips its development checks), other settings from our environment.
     env: {
       NODE_ENV: 'production',
