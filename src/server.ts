@@ -115,8 +115,6 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   const services = createServices(dataSource, config);
   const admissions = new Admissions(config.quotas, config.heavyQueries, parts.quotaStore);
   app.set('trust proxy', config.trustProxy);
-  // ETags and 304s are decided by http/response-caching.ts, for cacheable answers only.
-  app.set('etag', false);
   app.use(admissions.middleware());
 
   mountHealth(app, dataSource, timeouts.retryAfterS);

@@ -78,13 +78,11 @@ export function graphqlHandler(apollo: ApolloServer<Context>, options: GraphQLHa
         if (res.headersSent) return;
         for (const [key, value] of response.headers) res.setHeader(key, value);
         res.statusCode = response.status ?? 200;
-        if (response.body.kind === 'bytes') {
-          if (response.status !== 304) res.setHeader('content-length', response.body.bytes.length);
-          res.end(response.body.bytes);
-          return;
-        }
-        if (response.body.kind === 'complete') {
-          res.send(response.body.string);
+        // Sent as they are (not res.send): ETags and 304s of GraphQL answers are decided by response-caching.ts alone.
+        if (response.body.kind !== 'chunked') {
+          const bytes = response.body.kind === 'bytes' ? response.body.bytes : Buffer.from(response.body.string);
+          if (response.status !== 304) res.setHeader('content-length', bytes.length);
+          res.end(bytes);
           return;
         }
         for await (const chunk of response.body.asyncIterator) res.write(chunk);
