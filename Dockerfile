@@ -20,4 +20,5 @@ COPY --from=build /app/dist ./dist
 COPY sample ./sample
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js"]
+# A young generation of 64 MiB a half: short-lived request objects die young (fewer full collections, a flat RSS).
+CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]

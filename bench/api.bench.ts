@@ -15,6 +15,7 @@ import { PostgresProbe } from './api/postgres-probe';
 import { Measurement, printRound, printSummary } from './api/report';
 import { cpuMs, cpuOf, cpuSince, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
 import { Operation, PG_PARTNER_PAGE, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
+import { API_NODE_FLAGS } from './support';
 
 /**
  * `npm run bench:api`: this API against PostGraphile 5 on one Postgres holding a
@@ -143,7 +144,8 @@ async function main(): Promise<void> {
   if (args.profile) fs.mkdirSync(profileDir, { recursive: true });
   const options = { databaseUrl: database.url, poolSize: Number(args.pool), nodeFlags: [] as string[] };
   const extraEnv = apiEnv(args['api-env']);
-  const api = await startApi({ ...options, nodeFlags: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] }, extraEnv);
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const api = await startApi({ ...options, nodeFlags: [...API_NODE_FLAGS, ...profile] }, extraEnv);
   console.log(
     `this API: NODE_ENV=production, cost limits and quotas on (buckets refilled fast enough that the bench's one address is never refused), ` +
       `heavy lane at its defaults, pool ${args.pool}${Object.keys(extraEnv).length ? `, also ${args['api-env']}` : ''}; ` +

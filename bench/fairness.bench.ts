@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { measureCost } from '../src/limits/cost';
 import { buildGraphQLSchema } from '../src/schema';
 import { prepareArchiveDatabase } from './archive-database';
+import { startApi, stopApi } from './support';
 
 /**
  * `npm run bench:fairness`: can a few callers running the costliest query the
@@ -128,32 +128,6 @@ async function heaviestFrontPage(budget: number): Promise<{ query: string; cost:
   return best;
 }
 
-/** Starts `node dist/src/main.js` on a free port and resolves with its GraphQL URL. */
-function startApi(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'main.js')], {
-    // Run as the Dockerfile runs it (NODE_ENV=production: graphql-js skips its development checks), other settings from our environment.
-    env: {
-      NODE_ENV: 'production',
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      SEED_SAMPLE: 'false',
-      SCHEDULER_ENABLED: 'false',
-      TRUST_PROXY: 'loopback',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /GraphQL API ready at (\S+)/.exec(output)?.[1];
-      if (url) resolve({ url, process: child });
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready:\n${output}`)));
-  });
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -175,7 +149,7 @@ async function main(): Promise<void> {
   // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(work, 0o755);
   const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_fairness_${process.pid}`);
-  const api = await startApi(database.url);
+  const api = await startApi(database.url, { TRUST_PROXY: 'loopback' });
   try {
     console.log(`heavy query: the front page of ${heavy.issues} issues with every link field, cost ${heavy.cost} (public budget ${budget})`);
     const bucket = config.quotas.buckets.PUBLIC;
@@ -221,11 +195,7 @@ async function main(): Promise<void> {
     const p99 = percentile(light.latencies, 99);
     console.log(p99 < 100 ? 'target met: light p99 under 100 ms' : 'target missed: light p99 at or over 100 ms');
   } finally {
-    if (api.process.exitCode === null) {
-      const exited = new Promise((resolve) => api.process.once('exit', resolve));
-      api.process.kill('SIGTERM');
-      await exited;
-    }
+    await stopApi(api);
     await database.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }

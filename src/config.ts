@@ -59,6 +59,8 @@ export interface Config {
   heavyQueries: HeavyQuerySettings;
   /** Proxies in front whose X-Forwarded-For is believed: off, a number of hops, or their addresses (Express `trust proxy`). */
   trustProxy: TrustProxy;
+  /** The server's cache of answers and the HTTP caching headers (src/http/response-caching.ts). */
+  responseCache: ResponseCacheSettings;
   /** Request logs and their level, format and slow-request threshold (src/observability/). */
   observability: ObservabilitySettings;
   /** Port of a separate, unauthenticated /metrics listener; null serves /metrics on the API port to admins only. */
@@ -125,6 +127,15 @@ export interface HeavyQuerySettings {
   concurrency: number;
   /** Longest a heavy request waits for its turn before it is answered 503 SERVER_BUSY. */
   maxWaitMs: number;
+}
+
+export interface ResponseCacheSettings {
+  /** Bytes of answers the in-process cache holds; 0 turns the server's cache off (HTTP caching headers stay). */
+  maxBytes: number;
+  /** Longest an answer is served from the server's cache; a write or the next scheduled publication ends it sooner. */
+  ttlS: number;
+  /** `max-age` of public answers to anonymous reads, for browsers and CDNs (0: they revalidate every time). */
+  httpMaxAgeS: number;
 }
 
 export class ConfigError extends Error {}
@@ -220,6 +231,14 @@ function trustProxy(env: Env): TrustProxy {
     }
   }
   return Object.freeze(entries);
+}
+
+function responseCache(env: Env): ResponseCacheSettings {
+  return Object.freeze({
+    maxBytes: integer(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
+    ttlS: integer(env, 'RESPONSE_CACHE_TTL_S', 300, 1, 86400),
+    httpMaxAgeS: integer(env, 'HTTP_CACHE_MAX_AGE_S', 15, 0, 86400),
+  });
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -331,6 +350,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     quotas: quotas(env, budgets),
     heavyQueries: heavyQueries(env),
     trustProxy: trustProxy(env),
+    responseCache: responseCache(env),
     observability: observability(env),
     metricsPort: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
     metricsHost: env.METRICS_HOST || '127.0.0.1',

@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config';
-import { Database, openDatabase } from './db/database';
+import type { Database } from './db/database';
 import { EmbeddedServerError } from './db/embedded-access';
-import { loadSampleIfEmpty } from './import/sample';
-import { IssueScheduler } from './modules/issue/issue.scheduler';
-import { AppServer, createServer } from './server';
+import { EmbeddedServer, startEmbeddedPostgres } from './db/embedded';
+import type { IssueScheduler } from './modules/issue/issue.scheduler';
+import type { AppServer } from './server';
 
 /**
  * Starts the API: configuration, database, migrations, sample content, the
- * scheduler of scheduled issues, then HTTP. SIGINT/SIGTERM stop it in order:
- * no new requests, requests in flight finished, the scheduler's run in flight
+ * scheduler of scheduled issues, then HTTP. The embedded server (when there is
+ * no DATABASE_URL) starts first, in a process of its own: this one loads the
+ * application and builds its schema meanwhile, which is why those modules are
+ * imported here rather than above. SIGINT/SIGTERM stop it in order: no new
+ * requests, requests in flight finished, the scheduler's run in flight
  * finished, pool closed, embedded server stopped; a failed start releases
  * whatever it had already opened.
  */
@@ -23,8 +26,20 @@ async function main(): Promise<number> {
   const stopped = new Promise<string>((resolve) => (stopRequested = resolve));
   process.once('SIGINT', () => stopRequested('SIGINT'));
   process.once('SIGTERM', () => stopRequested('SIGTERM'));
+  const embedded: Promise<EmbeddedServer> | null = config.databaseUrl
+    ? null
+    : startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort });
+  // Awaited below; marked handled now, so a failure while the modules load is not an unhandled rejection.
+  embedded?.catch(() => undefined);
   try {
-    database = await openDatabase(config, { timeouts: config });
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded while the embedded server starts, not before */
+    const { openDatabase } = require('./db/database') as typeof import('./db/database');
+    const { applicationSchema, createServer } = require('./server') as typeof import('./server');
+    const { loadSampleIfEmpty } = require('./import/sample') as typeof import('./import/sample');
+    const { IssueScheduler } = require('./modules/issue/issue.scheduler') as typeof import('./modules/issue/issue.scheduler');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const schema = applicationSchema();
+    database = await openDatabase(config, { timeouts: config, embedded });
     console.log(`database: ${database.description}`);
     if (config.seedSample) {
       const loaded = await loadSampleIfEmpty(database.dataSource);
@@ -35,6 +50,7 @@ async function main(): Promise<number> {
       scheduler.start();
       console.log(`scheduler: publishing scheduled issues when due, checking every ${config.schedulerIntervalMs} ms`);
     }
+    await schema;
     server = await createServer(database.dataSource, config);
     const { httpServer } = server;
     await new Promise<void>((resolve, reject) => {
@@ -59,7 +75,8 @@ async function main(): Promise<number> {
     await server?.apollo.stop().catch((error: unknown) => console.error('while stopping the server:', error));
     server?.metricsServer?.close();
     await scheduler?.stop().catch((error: unknown) => console.error('while stopping the scheduler:', error));
-    await database?.close().catch((error: unknown) => console.error('while closing the database:', error));
+    if (database) await database.close().catch((error: unknown) => console.error('while closing the database:', error));
+    else await embedded?.then((started) => started.stop()).catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/policy';
+import { validateArgument } from './common/validation';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { CategoryEditResolver } from './modules/category/category-edit.resolver';
@@ -57,7 +58,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: { forbidUnknownValues: false },
+    // Arguments are validated by class-validator loaded file by file (common/validation.ts), as type-graphql's own check would.
+    validateFn: validateArgument,
     authChecker,
   });
 }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -15,10 +15,12 @@ import type { QuotaStore } from './limits/quota.store';
 import { shareRootCalls } from './limits/root-calls';
 import { buildGraphQLSchema } from './schema';
 import { createServices } from './services';
+import type { ResponseCache } from './cache/response-cache';
 import { feedRoutes } from './http/feeds';
 import { graphqlHandler } from './http/graphql-handler';
 import { graphiqlAssets, graphiqlPage } from './http/graphiql';
 import { readerRoutes } from './http/reader';
+import { ResponseCaching } from './http/response-caching';
 import { mountHealth } from './http/health';
 import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
@@ -30,16 +32,17 @@ import type { DestinationStream } from 'pino';
 import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds' | 'responseCache'> &
   Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
 
-/** What a server may be given rather than build: tests pass a quota store on a clock they move, or a reader they built. */
+/** What a server may be given rather than build: tests pass a quota store on a clock they move, or a reader they built; several nodes, a shared response cache. */
 export interface ServerParts {
   quotaStore?: QuotaStore;
   /** The built reader served at /read/ (dist/web/reader/ by default). */
   readerBuild?: string;
+  responseCache?: ResponseCache;
   /** Where log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream;
 }
@@ -49,9 +52,22 @@ export interface AppServer {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
+  caching: ResponseCaching;
   observability: Observability;
   /** The separate /metrics listener when `metricsPort` is set (not yet listening); else null. */
   metricsServer: http.Server | null;
+}
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/**
+ * The executable schema, built once per process and shared by every server in
+ * it (building it is a good part of a start; main.ts begins it while the
+ * database starts).
+ */
+export function applicationSchema(): Promise<GraphQLSchema> {
+  built ??= buildGraphQLSchema().then(shareRootCalls);
+  return built;
 }
 
 /**
@@ -60,7 +76,7 @@ export interface AppServer {
  * an http.Server that is not yet listening (tests and main.ts decide).
  */
 export async function createServer(dataSource: DataSource, config: ServerConfig, parts: ServerParts = {}): Promise<AppServer> {
-  const schema = shareRootCalls(await buildGraphQLSchema());
+  const schema = await applicationSchema();
   const limits = queryLimits(config);
   const timeouts = { ...TIMEOUT_DEFAULTS, ...config };
   const observability = await Observability.create(config.observability, dataSource, parts.logDestination);
@@ -69,6 +85,7 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   const httpServer = http.createServer(httpServerOptions(timeouts), app);
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
+  const caching = new ResponseCaching(dataSource, config.responseCache, parts.responseCache);
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -83,14 +100,18 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      // Not a federated subgraph: without this, Apollo loads the inline-trace plugin at every start to find that out.
+      ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page loads Sandbox from the internet; browsers get our own GraphiQL instead (http/graphiql.ts).
       ApolloServerPluginLandingPageDisabled(),
       ...limits.plugins,
       transientFailures(timeouts.retryAfterS, outage),
       observability.plugin(),
+      caching.plugin(),
     ],
   });
   await apollo.start();
+  await caching.start();
   const services = createServices(dataSource, config);
   const admissions = new Admissions(config.quotas, config.heavyQueries, parts.quotaStore);
   app.set('trust proxy', config.trustProxy);
@@ -113,14 +134,16 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
       deadlineMs: timeouts.requestDeadlineMs,
       retryAfterS: timeouts.retryAfterS,
       outage,
-      context: async ({ req, res }) => {
+      caching,
+      admit: async ({ req, res }) => {
         const viewer = authenticate(req.headers.authorization, config.adminToken, services.apiKeys).then((known) => {
           const record = currentRequest();
           if (record) record.keyId = known.actor?.keyId ?? null;
           return known;
         });
-        return { ...createContext(services, await admissions.admitViewer(res, viewer)), admission: Admissions.of(res) };
+        return { viewer: await admissions.admitViewer(res, viewer), admission: Admissions.of(res) };
       },
+      context: ({ viewer, admission }) => ({ ...createContext(services, viewer), admission }),
     }),
   );
   app.use(
@@ -130,5 +153,5 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema, observability, metricsServer };
+  return { app, httpServer, apollo, schema, caching, observability, metricsServer };
 }

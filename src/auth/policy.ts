@@ -101,6 +101,21 @@ export function quotaPartitionOf(viewer: Viewer, clientAddress: string, quotas: 
   return { key, policy: who.toLowerCase(), bucket: quotas.buckets[who] };
 }
 
+/**
+ * Which shared cache partition a viewer's answers live in (src/http/response-caching.ts),
+ * or null when they are never cached: the public shares one, unscoped partner
+ * keys another, and scoped partner keys one per scope (keys with the same scope
+ * see the same answers); editors and admins, who may read drafts, none. Decided here only.
+ */
+export function cachePartitionOf(viewer: Viewer): string | null {
+  if (viewer.role === null) return 'public';
+  if (viewer.role !== Role.PARTNER) return null;
+  const scope = viewer.scope;
+  if (!scope) return 'partner';
+  const side = (values: readonly (string | number)[] | null) => (values ? JSON.stringify([...values].map(String).sort()) : '*');
+  return `partner:newsletters=${side(scope.newsletterIds)};tags=${side(scope.tagSlugs)}`;
+}
+
 /** Refuses the call unless the viewer holds at least `role`: UNAUTHENTICATED without a key, FORBIDDEN with too weak a one. */
 export function requireRole(viewer: Viewer, role: Role): Actor {
   if (viewer.role === null || viewer.actor === null) throw new UnauthenticatedError(Messages.keyRequired);

@@ -176,6 +176,12 @@ function shorten(message: string): string {
  * or slow gets its own code, anything else is masked as INTERNAL_SERVER_ERROR
  * and logged. Stack traces and SQL never leave; input is echoed only cut short.
  */
+/** Apollo's refusals of a malformed persisted-query request carry no code; they are the client's mistake, said plainly. */
+const PERSISTED_QUERY_REFUSALS = new Map([
+  ['provided sha does not match query', 'extensions.persistedQuery.sha256Hash does not match the query sent with it.'],
+  ['Unsupported persisted query version', 'extensions.persistedQuery.version must be 1.'],
+]);
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const shaped = shape(formatted, error);
   return { ...shaped, message: shorten(shaped.message) };
@@ -189,6 +195,8 @@ function shape(formatted: GraphQLFormattedError, error: unknown): GraphQLFormatt
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   if (original instanceof GraphQLError && original.message === VARIABLE_ERROR_LIMIT) return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  const persisted = original instanceof GraphQLError ? PERSISTED_QUERY_REFUSALS.get(original.message) : undefined;
+  if (persisted) return { ...base, message: persisted, extensions: { code: 'BAD_REQUEST' } };
   const inputProblem = inputSqlState(original);
   if (inputProblem) return { ...base, message: inputProblem, extensions: { code: 'BAD_USER_INPUT' } };
   const transient = transientFailure(original);

@@ -1,4 +1,4 @@
-import { IsOptional, Length, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from './validation';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 import { quote } from './excerpt';

@@ -3,8 +3,16 @@
  * inline links stripped of tracking parameters in both.
  */
 import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtmlType from 'sanitize-html';
 import { withoutTracking } from './url';
+
+/** Loaded when HTML is first asked for: it pulls in an HTML parser and a CSS one, a good part of a cold start. */
+let sanitizer: typeof sanitizeHtmlType | null = null;
+function sanitizeHtml(html: string, options: sanitizeHtmlType.IOptions): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  sanitizer ??= require('sanitize-html') as typeof sanitizeHtmlType;
+  return sanitizer(html, options);
+}
 
 export type SummaryFormat = 'MARKDOWN' | 'HTML' | 'TEXT';
 
@@ -12,7 +20,7 @@ export type SummaryFormat = 'MARKDOWN' | 'HTML' | 'TEXT';
 const markdown = new MarkdownIt('commonmark', { html: false, linkify: false });
 
 /** What HTML may carry once rendered: text formatting, lists and links to web or mail addresses. */
-const SANITIZE: sanitizeHtml.IOptions = {
+const SANITIZE: sanitizeHtmlType.IOptions = {
   allowedTags: ['p', 'br', 'a', 'em', 'strong', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'del', 's', 'h3', 'h4', 'hr'],
   allowedAttributes: { a: ['href', 'rel'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],

@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { DataSource, Logger } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
 import type { Config } from '../config';
 import { createDataSource, DatabaseTimeouts } from './data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from './embedded';
@@ -13,18 +15,48 @@ export interface Database {
 
 const EMBEDDED_DATABASE = 'newsletter';
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = createDataSource({ url: serverUrl, poolSize: 1 });
-  await admin.initialize();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.length) await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.destroy();
-  }
+/** The URL of database `name` on the server at `serverUrl`. */
+function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Connects to `url`; Postgres's "database does not exist" when `create` is set creates it (the embedded server's first start) first. */
+async function connect(url: string, create: boolean): Promise<pg.Client> {
+  const open = async () => {
+    const client = new pg.Client({ connectionString: url, application_name: 'newsletter-api start' });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  try {
+    return await open();
+  } catch (error) {
+    if (!create || (error as { code?: string }).code !== '3D000') throw error;
+    const name = decodeURIComponent(new URL(url).pathname.slice(1));
+    const admin = await connect(databaseUrl(url, 'postgres'), false);
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    } catch (creating) {
+      // Another process of ours created it meanwhile.
+      if ((creating as { code?: string }).code !== '42P04') throw creating;
+    } finally {
+      await admin.end();
+    }
+    return open();
+  }
+}
+
+/** Whether the database lacks a migration this build has: one small query, so a start with nothing to apply never builds a migrator. */
+async function hasPendingMigrations(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations').catch((error: { code?: string }) => {
+    // No migrations table yet (42P01): everything is pending.
+    if (error.code === '42P01') return { rows: [] };
+    throw error;
+  });
+  const applied = new Set(rows.map((row) => row.name));
+  return MIGRATIONS.some((Migration) => !applied.has(new Migration().name ?? Migration.name));
 }
 
 function redact(url: string): string {
@@ -55,21 +87,24 @@ async function migrate(url: string, server: string): Promise<void> {
 }
 
 /**
- * Opens the configured database (starting an embedded server when no
- * DATABASE_URL is set), applies pending migrations, then opens the pool
- * (with the server's timeouts when given: the command-line tools run without).
+ * Opens the configured database (the embedded server `embedded` is starting,
+ * or a new one, when no DATABASE_URL is set), applies pending migrations, then
+ * opens the pool (with the server's timeouts when given: the command-line
+ * tools run without).
  */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dbPoolSize' | 'embeddedDataDir' | 'embeddedPort'>,
-  { logger, timeouts }: { logger?: Logger; timeouts?: DatabaseTimeouts } = {},
+  { logger, timeouts, embedded: starting }: { logger?: Logger; timeouts?: DatabaseTimeouts; embedded?: Promise<EmbeddedServer> | null } = {},
 ): Promise<Database> {
   const embedded: EmbeddedServer | null = config.databaseUrl
     ? null
-    : await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort });
+    : await (starting ?? startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort }));
   let dataSource: DataSource | null = null;
   try {
-    const url = embedded ? await ensureDatabase(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
-    await migrate(url, embedded ? 'the embedded server' : `the server in DATABASE_URL (${redact(url)})`);
+    const url = embedded ? databaseUrl(embedded.url, EMBEDDED_DATABASE) : (config.databaseUrl as string);
+    const client = await connect(url, embedded !== null);
+    const pending = await hasPendingMigrations(client).finally(() => client.end());
+    if (pending) await migrate(url, embedded ? 'the embedded server' : `the server in DATABASE_URL (${redact(url)})`);
     const opened = createDataSource({ url, poolSize: config.dbPoolSize, logger, timeouts });
     dataSource = opened;
     await opened.initialize();

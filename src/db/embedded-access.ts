@@ -18,7 +18,20 @@ export class EmbeddedServerError extends Error {}
 /** The OS account the server processes run as; null means this process's own. */
 export type Account = { uid: number; gid: number } | null;
 
+/** The account's ids from /etc/passwd (no process to start); null when it is not listed there (a directory service may still know it). */
+function accountFromPasswd(): Account {
+  try {
+    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith(`${SERVER_USER}:`));
+    const [, , uid, gid] = line?.split(':') ?? [];
+    return uid && gid && /^\d+$/.test(uid) && /^\d+$/.test(gid) ? { uid: Number(uid), gid: Number(gid) } : null;
+  } catch {
+    return null;
+  }
+}
+
 function lookupAccount(): Account {
+  const listed = accountFromPasswd();
+  if (listed) return listed;
   try {
     const uid = Number(execFileSync('id', ['-u', SERVER_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
     const gid = Number(execFileSync('id', ['-g', SERVER_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -44,9 +57,29 @@ export function serverAccount(): Account {
   return created;
 }
 
+/**
+ * True when the modes alone let the account search every folder above `target`
+ * and execute it (others' bit, or the owner's or group's when they are the
+ * account's): the usual case, decided without starting a process. False means
+ * "ask the system" (ACLs and supplementary groups are not read here).
+ */
+function modesLetReach(account: { uid: number; gid: number }, target: string): boolean {
+  for (let current = path.resolve(target); ; current = path.dirname(current)) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(current);
+    } catch {
+      return false;
+    }
+    const bit = stat.uid === account.uid ? 0o100 : stat.gid === account.gid ? 0o010 : 0o001;
+    if ((stat.mode & bit) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
 /** Whether the account can reach (search every folder above, and execute) this path. */
 function canReach(account: Account, target: string): boolean {
-  if (!account) return true;
+  if (!account || modesLetReach(account, target)) return true;
   return spawnSync('test', ['-x', target], { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
 }
 

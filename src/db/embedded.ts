@@ -121,7 +121,9 @@ async function initialise(binaries: string, account: Account, dataDir: string, l
   }
   try {
     const child = spawnAs(account, path.join(binaries, 'bin', 'initdb'), [
-      `--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C',
+      `--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C', '--no-instructions',
+      // One syncfs() of the file system instead of an fsync per file: as durable, and seconds faster on a fresh folder.
+      ...(os.platform() === 'linux' ? ['--sync-method=syncfs'] : []),
     ]);
     child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { announceWrite, contentWritten } from '../cache/content-writes';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { appendAudit, AuditRecord } from '../modules/audit/audit.service';
 
@@ -64,6 +65,11 @@ export class Edit {
     for (const row of rows) this.versions.set(row.id, row.version);
   }
 
+  /** True once the edit has changed something: every write bumps an issue or queues an audit entry. */
+  get wrote(): boolean {
+    return this.versions.size > 0 || this.records.length > 0;
+  }
+
   /** Queues an audit entry; all of them are written just before the commit. */
   audit(record: AuditRecord): void {
     this.records.push(record);
@@ -74,12 +80,22 @@ export class Edit {
   }
 }
 
-/** Runs `work` in one transaction with its audit entries: everything commits together, or nothing does. */
-export function runEdit<T>(dataSource: DataSource, actor: Actor, work: (edit: Edit) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
+/**
+ * Runs `work` in one transaction with its audit entries: everything commits
+ * together, or nothing does. An edit that wrote is announced to the caches
+ * (cache/content-writes.ts): to other processes on commit, to this one's
+ * before the caller gets the result, so no read after it is stale.
+ */
+export async function runEdit<T>(dataSource: DataSource, actor: Actor, work: (edit: Edit) => Promise<T>): Promise<T> {
+  let wrote = false;
+  const result = await dataSource.transaction(async (manager) => {
     const edit = new Edit(manager, actor);
     const result = await work(edit);
+    wrote = edit.wrote;
+    if (wrote) await announceWrite(dataSource, (sql, params) => edit.query(sql, params));
     await edit.flush();
     return result;
   });
+  if (wrote) await contentWritten(dataSource);
+  return result;
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { announceWrite, contentWritten } from '../cache/content-writes';
 import { ImportRequest, parseDocument, planDocument } from './document.plan';
 import type { IssuePlan } from './issue.plan';
 import { ImportOutcome, IssueWriter } from './issue.writer';
@@ -20,7 +21,7 @@ export interface ImportWrite extends ImportRequest {
 export class Importer {
   private readonly writer: IssueWriter;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.writer = new IssueWriter(dataSource);
   }
 
@@ -34,12 +35,25 @@ export class Importer {
     return planDocument(request);
   }
 
+  /** Writes one issue; a write that changed anything is announced to the caches before this returns (cache/content-writes.ts). */
   async import(request: ImportWrite): Promise<ImportOutcome> {
-    return this.writer.write(this.plan(request), { actor: request.actor, dryRun: request.dryRun });
+    const outcome = await this.writer.write(this.plan(request), { actor: request.actor, dryRun: request.dryRun });
+    await this.announce([outcome]);
+    return outcome;
   }
 
   /** Writes planned issues, new ones together (see IssueWriter.writeMany); each one's outcome or error, in order. */
   async writeMany(plans: readonly IssuePlan[], actor: Actor): Promise<Array<ImportOutcome | Error>> {
-    return this.writer.writeMany(plans, { actor });
+    const outcomes = await this.writer.writeMany(plans, { actor });
+    await this.announce(outcomes);
+    return outcomes;
+  }
+
+  /** Announces the write to the caches when any outcome changed stored content. */
+  private async announce(outcomes: ReadonlyArray<ImportOutcome | Error>): Promise<void> {
+    if (outcomes.some((outcome) => !(outcome instanceof Error) && !outcome.dryRun && outcome.status !== 'UNCHANGED')) {
+      await announceWrite(this.dataSource, (sql, params) => this.dataSource.query(sql, params));
+      await contentWritten(this.dataSource);
+    }
   }
 }

@@ -42,6 +42,8 @@ function bringsCredentials(req: Request): boolean {
 /** One request's admission: its bucket (null when quotas are off) and its turn in the heavy lane. */
 export class RequestAdmission {
   private partition: QuotaPartition | null = null;
+  /** What the request was charged (its cost), once known. */
+  cost: number | null = null;
 
   constructor(
     private readonly quota: RequestQuota | null,
@@ -62,15 +64,25 @@ export class RequestAdmission {
   }
 
   /**
+   * Pays the rest of `cost` (RATE_LIMITED if the bucket cannot), and remembers
+   * it: an answer served from the cache (http/response-caching.ts) is charged
+   * what its request cost when it ran, without a turn in the heavy lane.
+   */
+  async charge(cost: number): Promise<void> {
+    this.cost = cost;
+    const partition = this.partition;
+    if (partition && cost > 1) await this.quota?.take(partition, cost - 1, cost);
+  }
+
+  /**
    * Once the operation's cost is known, before it runs: pays the rest of it
    * (RATE_LIMITED if the bucket cannot), then, if it is heavy, waits for a turn
    * (SERVER_BUSY if none comes in time, with the cost given back).
    */
   async spend(cost: number): Promise<void> {
+    await this.charge(cost);
     const partition = this.partition;
-    if (!partition) return;
-    if (cost > 1) await this.quota?.take(partition, cost - 1, cost);
-    if (!this.lane.isHeavy(cost)) return;
+    if (!partition || !this.lane.isHeavy(cost)) return;
     try {
       const release = await this.lane.enter(partition.key);
       this.response.once('close', release);

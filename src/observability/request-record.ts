@@ -40,6 +40,11 @@ export function newRequestRecord(id: string): RequestRecord {
   return { id, startedAt: process.hrtime.bigint(), statements: 0, operation: null, cost: null, keyId: null, errorCode: null, cacheHit: null, imports: [] };
 }
 
+/** Runs `work` as no request's: what it sends to Postgres is shared upkeep, counted against none. */
+export function outsideAnyRequest<T>(work: () => T): T {
+  return current.exit(work);
+}
+
 /** The request being served; undefined outside one (the CLI, the scheduler, migrations). */
 export function currentRequest(): RequestRecord | undefined {
   return current.getStore();

@@ -9,7 +9,8 @@
  */
 import { Kind, parse, print, SelectionSetNode, visit } from 'graphql';
 import { Role } from '../../src/modules/api-key/role';
-import { ADMIN_TOKEN, Harness, startHarness } from '../support/harness';
+import { ADMIN_TOKEN, Harness } from '../support/harness';
+import { startCachingHarness } from '../support/http-cache';
 import { ENTITY_TYPES, EntityType, entitiesIn, ScopeSpec, seedScopeWorld, View, viewOf, World, WorldLink } from '../support/scope-world';
 import { everyMutation } from '../support/mutations';
 import { feedEntities, feedIds, feedQuery, Format, FORMATS, getFeed, htmlTexts, idOf, parseFeed, ParsedFeed } from '../support/feeds';
@@ -601,7 +602,8 @@ async function publicCursors(field: 'links' | 'issues', into: Array<{ cursor: st
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  // With the response cache on, as `npm start` runs: the callers ask the same queries, and none may get another's answer.
+  h = await startCachingHarness();
   world = await seedScopeWorld(h.dataSource);
   for (const caller of CALLERS) tokens.set(caller, caller.key ? await createPartnerKey(caller, caller.key.scope) : undefined);
   await publicCursors('links', publicLinkCursors);
@@ -644,7 +646,10 @@ describe.each(CALLERS)('$name', (caller) => {
     const ask: Ask = async (query, variables) => {
       const response = await h.gql(withTypenames(query), variables, tokens.get(caller));
       expect(response.errors).toBeUndefined();
-      answers.push(response.data);
+      // Asked again: the answer from the response cache, which is checked the same way.
+      const again = await h.gql(withTypenames(query), variables, tokens.get(caller));
+      expect(again.data).toEqual(response.data);
+      answers.push(response.data, again.data);
       return response.data;
     };
     const feed: Run['feed'] = async (path) => {

@@ -11,6 +11,12 @@ import type { Actor } from '../../src/auth/actor';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
+/**
+ * Tests start servers without the server's response cache unless they ask for
+ * it: factories write straight to the database, which no cache hears of.
+ */
+export const WITHOUT_RESPONSE_CACHE = { responseCache: { ...loadConfig({}).responseCache, maxBytes: 0 } };
+
 /** Who the audit trail names for writes a test makes directly. */
 export const TEST_ACTOR: Actor = { kind: 'CLI', keyId: null, name: 'test harness' };
 
@@ -96,6 +102,7 @@ export async function startHarness(
   const server: AppServer = await createServer(dataSource, {
     // The defaults of an empty environment (cost budgets, query limits), then the test's own settings.
     ...loadConfig({}),
+    ...WITHOUT_RESPONSE_CACHE,
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config';
 import { createDataSource, DatabaseTimeouts } from '../../src/db/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedded';
 import { AppServer, createServer, ServerConfig } from '../../src/server';
-import { ADMIN_TOKEN } from './harness';
+import { ADMIN_TOKEN, WITHOUT_RESPONSE_CACHE } from './harness';
 
 /** A port nobody listens on, outside the ranges other test files and the kernel's outgoing connections use. */
 export async function freePort(): Promise<number> {
@@ -114,7 +114,7 @@ export async function startApp(
 ): Promise<TestApp> {
   const dataSource = createDataSource({ url, poolSize, timeouts });
   await dataSource.initialize();
-  const server = await createServer(dataSource, { ...loadConfig({}), adminToken: ADMIN_TOKEN, keyLastUsedIntervalS: 60, ...config });
+  const server = await createServer(dataSource, { ...loadConfig({}), ...WITHOUT_RESPONSE_CACHE, adminToken: ADMIN_TOKEN, keyLastUsedIntervalS: 60, ...config });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
   return {

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       observability: { logLevel: 'info', logFormat: 'auto', slowRequestMs: 1000 },
       metricsPort: null,
       metricsHost: '127.0.0.1',
+      responseCache: { maxBytes: 64 * 1024 * 1024, ttlS: 300, httpMaxAgeS: 15 },
       feeds: { publicUrl: null, issueUrl: null },
     });
   });
@@ -94,6 +95,9 @@ describe('loadConfig', () => {
       COST_BUDGET_PARTNER: '2000',
       COST_BUDGET_EDITOR: '3000',
       COST_BUDGET_ADMIN: '4000',
+      RESPONSE_CACHE_MAX_BYTES: '0',
+      RESPONSE_CACHE_TTL_S: '60',
+      HTTP_CACHE_MAX_AGE_S: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -108,6 +112,7 @@ describe('loadConfig', () => {
       maxQueryTokens: 2000,
       maxQueryAliases: 5,
       costBudgets: { PUBLIC: 1000, PARTNER: 2000, EDITOR: 3000, ADMIN: 4000 },
+      responseCache: { maxBytes: 0, ttlS: 60, httpMaxAgeS: 0 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -137,6 +142,9 @@ describe('loadConfig', () => {
     [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT must be one of auto, json, pretty/],
     [{ SLOW_REQUEST_MS: 'soon' }, /SLOW_REQUEST_MS/],
     [{ METRICS_PORT: '99999' }, /METRICS_PORT/],
+    [{ RESPONSE_CACHE_MAX_BYTES: '64MB' }, /RESPONSE_CACHE_MAX_BYTES must be a whole number/],
+    [{ RESPONSE_CACHE_TTL_S: '0' }, /RESPONSE_CACHE_TTL_S must be a whole number from 1/],
+    [{ HTTP_CACHE_MAX_AGE_S: '-1' }, /HTTP_CACHE_MAX_AGE_S/],
     [{ PUBLIC_URL: 'api.example.com' }, /PUBLIC_URL is not a URL/],
     [{ PUBLIC_URL: 'ftp://api.example.com' }, /PUBLIC_URL must start with http/],
     [{ PUBLIC_URL: 'https://api.example.com/?x=1' }, /PUBLIC_URL must be a base URL/],

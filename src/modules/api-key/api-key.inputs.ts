@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, Length, ValidateNested } from '../../common/validation';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ApiKey } from './api-key.entity';
 import { Role } from './role';

@@ -105,6 +105,9 @@ async function resolveScope(edit: Edit, role: Role, scope: ScopeSlugs | null | u
   return { scopeNewsletterIds, scopeTags: tags };
 }
 
+/** Keys remembered in `lastWritten` past which the stale ones are swept out. */
+const LAST_WRITTEN_SWEEP = 1000;
+
 /** Issues, lists, revokes and checks API keys. Only hashes are stored; a secret is returned once, by `create`. */
 export class ApiKeyService {
   /** When each key's last use was last written by this process, to skip the write until the interval has passed. */
@@ -195,6 +198,10 @@ export class ApiKeyService {
     const written = this.lastWritten.get(id);
     if (written !== undefined && now - written < this.lastUsedIntervalS * 1000) return;
     this.lastWritten.set(id, now);
+    if (this.lastWritten.size > LAST_WRITTEN_SWEEP) {
+      // Entries past the interval no longer skip anything: dropping them keeps the map as small as the keys in use.
+      for (const [key, at] of this.lastWritten) if (now - at >= this.lastUsedIntervalS * 1000) this.lastWritten.delete(key);
+    }
     await this.dataSource.query(
       `UPDATE api_key SET last_used_at = now()
         WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= now() - make_interval(secs => $2))`,

@@ -1,4 +1,4 @@
-import { Length } from 'class-validator';
+import { Length } from '../../common/validation';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { FeedToken } from './feed-token.entity';
 

@@ -1,4 +1,4 @@
-import { validate, ValidationError } from 'class-validator';
+import { validate, ValidationError } from '../../common/validation';
 import { BadUserInputError } from '../../common/errors';
 import { quote } from '../../common/excerpt';
 import { isIsoDate } from '../../common/scalars';

@@ -1,4 +1,4 @@
-import { IsBoolean, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, Matches, MaxLength, MinLength } from '../../common/validation';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Issue } from '../issue/issue.entity';
 

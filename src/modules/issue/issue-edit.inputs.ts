@@ -1,4 +1,4 @@
-import { Length, MaxDate, Min, MinDate } from 'class-validator';
+import { Length, MaxDate, Min, MinDate } from '../../common/validation';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsBoolean, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, Length, ValidateNested } from '../../common/validation';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { DateOrder } from '../../common/ordering';
 import { ConnectionArgs } from '../../common/pagination';

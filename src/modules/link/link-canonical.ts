@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { linkKind } from '../../content/label';
 import { canonicalizeUrl, domainOf } from '../../content/url';
+import { announceWrite, contentWritten } from '../../cache/content-writes';
 import { appendAudit } from '../audit/audit.service';
 
 export interface RecanonicalizeSummary {
@@ -104,6 +105,7 @@ export async function recanonicalizeBatch(
       summary: { links: perIssue.get(issueId) },
     }));
     await appendAudit(manager, actor, records);
+    await announceWrite(manager.connection, (sql, params) => manager.query(sql, params));
   }
   return { ...result, changed: changed.length, issueIds };
 }
@@ -131,7 +133,13 @@ async function recanonicalizeAll(
 
 /** `npm run retag`'s pass over a live archive: one short transaction per batch, so editors wait for one batch at most. */
 export function recanonicalizeArchive(dataSource: DataSource, actor: Actor, onBatch?: (done: number) => void): Promise<RecanonicalizeSummary> {
-  return recanonicalizeAll((work) => dataSource.transaction(work), actor, onBatch);
+  const inBatch = async <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> => {
+    const batch = await dataSource.transaction(work);
+    // A batch that wrote announced it in its transaction (other processes); this process's caches purge here.
+    await contentWritten(dataSource);
+    return batch;
+  };
+  return recanonicalizeAll(inBatch, actor, onBatch);
 }
 
 /** A migration's pass: every batch inside the migration's own transaction. */

@@ -1,6 +1,5 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NotNull } from '../../common/validation';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, MaxLength, Min, NotNull, ValidateBy } from '../../common/validation';
 import { isHttpUrl } from '../../content/url';
 import { MAX_TAGS_PER_LINK } from '../../content/limits';
 

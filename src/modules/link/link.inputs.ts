@@ -1,4 +1,4 @@
-import { ArrayMaxSize, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, Length, ValidateNested } from '../../common/validation';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { IssueFilter, PageArgs } from '../issue/issue.inputs';
 import { LinkKind } from './link-kind';

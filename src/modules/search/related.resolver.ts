@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { Max, Min } from '../../common/validation';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Issue } from '../issue/issue.entity';

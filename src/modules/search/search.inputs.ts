@@ -1,4 +1,4 @@
-import { IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Max, Min, ValidateNested } from '../../common/validation';
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
 import { ConnectionArgs } from '../../common/pagination';
 import { LinkFilter } from '../link/link.inputs';

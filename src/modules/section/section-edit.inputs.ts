@@ -1,6 +1,5 @@
-import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NotNull } from '../../common/validation';
+import { IsOptional, Length, Matches, Max, MaxLength, Min, NotNull } from '../../common/validation';
 
 const EXPECTED_VERSION = 'The version of the issue the editor last saw; a stale one gets CONFLICT.';
 const NOT_BLANK = /\S/;

@@ -1,4 +1,4 @@
-import { IsUrl, Length, Matches, MaxLength, Min } from 'class-validator';
+import { IsUrl, Length, Matches, MaxLength, Min } from '../../common/validation';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NOT_BLANK } from '../../content/slug';
 import { HTTP_URL, URL_MESSAGE } from './sponsor-edit.inputs';

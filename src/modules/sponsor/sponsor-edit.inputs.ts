@@ -1,4 +1,4 @@
-import { IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import { IsUrl, Length, Matches, MaxLength } from '../../common/validation';
 import { Field, ID, InputType } from 'type-graphql';
 import { NOT_BLANK } from '../../content/slug';
 

@@ -1,4 +1,4 @@
-import { Length, Matches } from 'class-validator';
+import { Length, Matches } from '../../common/validation';
 import { Field, ID, InputType } from 'type-graphql';
 import { NOT_BLANK, SLUG_MESSAGE, SLUG_PATTERN } from '../../content/slug';
 

@@ -1,0 +1,70 @@
+import type { CachedAnswer, ResponseCache } from './response-cache';
+
+/** Bytes counted for an entry besides its key and body: the object, the Map slot, the headers kept. */
+const ENTRY_OVERHEAD = 256;
+
+interface Slot {
+  answer: CachedAnswer;
+  bytes: number;
+}
+
+/**
+ * The in-process ResponseCache: a Map in least-recently-used order holding at
+ * most `maxBytes` of keys and bodies. An answer larger than an eighth of the
+ * whole is not kept, so one huge answer cannot empty the cache.
+ */
+export class MemoryResponseCache implements ResponseCache {
+  private readonly slots = new Map<string, Slot>();
+  private bytes = 0;
+  private current = 0;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Entries and bytes held now (for tests, benches and metrics). */
+  get usage(): { entries: number; bytes: number } {
+    return { entries: this.slots.size, bytes: this.bytes };
+  }
+
+  async generation(): Promise<number> {
+    return this.current;
+  }
+
+  async get(key: string): Promise<CachedAnswer | undefined> {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    this.remove(key, slot);
+    if (slot.answer.expiresAt <= this.clock()) return undefined;
+    // Re-inserting moves it to the back: the Map's front is always the least recently used.
+    this.slots.set(key, slot);
+    this.bytes += slot.bytes;
+    return slot.answer;
+  }
+
+  async set(key: string, answer: CachedAnswer, generation: number): Promise<void> {
+    if (generation !== this.current) return;
+    const bytes = ENTRY_OVERHEAD + answer.body.length + (answer.gzipped?.length ?? 0) + 2 * (key.length + answer.contentType.length);
+    if (bytes > this.maxBytes / 8) return;
+    const old = this.slots.get(key);
+    if (old) this.remove(key, old);
+    this.slots.set(key, { answer, bytes });
+    this.bytes += bytes;
+    for (const [oldest, slot] of this.slots) {
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest, slot);
+    }
+  }
+
+  async purge(): Promise<void> {
+    this.current += 1;
+    this.slots.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string, slot: Slot): void {
+    this.slots.delete(key);
+    this.bytes -= slot.bytes;
+  }
+}
