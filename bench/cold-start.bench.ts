@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from './archive-database';
-import { loadAverage, median } from './support';
+import { loadAverage, median, runBench, stopProcess } from './support';
 
 /**
  * `npm run bench:cold-start`: time from launching the built server
@@ -33,13 +33,6 @@ function ready(url: string): Promise<boolean> {
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** Launches the server on `dataDir` and returns the milliseconds to its first 200 from /readyz. */
 async function coldStart(main: string, dataDir: string, output: string[]): Promise<number> {
   const [port, pgPort] = [await freePort(), await freePort()];
@@ -59,7 +52,7 @@ async function coldStart(main: string, dataDir: string, output: string[]): Promi
       await sleep(POLL_MS);
     }
   } finally {
-    await stop(child);
+    await stopProcess(child);
   }
 }
 
@@ -99,7 +92,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
