@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
@@ -17,6 +18,13 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** A new temporary folder for a bench (newsletter-<name>-…), which the embedded server, run as `postgres` when we are root, can enter. */
+export function workFolder(name: string): string {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `newsletter-${name}-`));
+  fs.chmodSync(work, 0o755);
+  return work;
 }
 
 /** Runs `work` on a data source of `poolSize` connections to `url`, destroyed after. */

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { freePort } from './archive-database';
+import { freePort, workFolder } from './archive-database';
 import { loadAverage, median, runBench, stopProcess } from './support';
 
 /**
@@ -18,8 +18,6 @@ import { loadAverage, median, runBench, stopProcess } from './support';
 
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
 const POLL_MS = 10;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One GET of /readyz with node:http (far lighter than fetch, so the probe takes little CPU from the server it waits for). */
 function ready(url: string): Promise<boolean> {
@@ -63,9 +61,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const builds = [MAIN, ...values.main.map((file) => path.resolve(file))];
   for (const build of builds) if (!fs.existsSync(build)) throw new Error(`${build} is missing: build it first`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cold-start-'));
-  // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('cold-start');
   const times = builds.map(() => ({ fresh: [] as number[], existing: [] as number[] }));
   try {
     for (let run = 1; run <= runs; run += 1) {

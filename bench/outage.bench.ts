@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from '../src/db/embedded';
 import { loadSampleIfEmpty } from '../src/import/sample';
 import { createServer } from '../src/server';
-import { databaseUrl, freePort } from './archive-database';
+import { databaseUrl, freePort, workFolder } from './archive-database';
 import { median, runBench } from './support';
 
 /**
@@ -22,8 +22,6 @@ import { median, runBench } from './support';
  */
 
 const QUERY = JSON.stringify({ query: '{ newsletters { slug } issues(first: 5) { edges { node { date headline } } } }' });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(test: () => boolean, what: string, ceilingMs = 60000): Promise<void> {
   const deadline = Date.now() + ceilingMs;
@@ -38,9 +36,7 @@ async function main(): Promise<void> {
     options: { cycles: { type: 'string', default: '5' }, clients: { type: 'string', default: '4' }, 'down-ms': { type: 'string', default: '2000' } },
   });
   const config = loadConfig();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-outage-bench-'));
-  // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('outage-bench');
   const dataDir = path.join(work, 'pg');
   const port = await freePort();
   let embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir, port });

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { createServer } from '../src/server';
-import { databaseUrl, openBenchServer } from './archive-database';
+import { databaseUrl, openBenchServer, workFolder } from './archive-database';
 import { runBench } from './support';
 
 /**
@@ -18,8 +16,7 @@ import { runBench } from './support';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { issues: { type: 'string', default: '3000' }, runs: { type: 'string', default: '15' } } });
   const issues = Number(values.issues);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-bench-'));
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('bench');
   const { url: serverUrl, embedded } = await openBenchServer(work);
   const admin = createDataSource({ url: serverUrl, poolSize: 1 });
   await admin.initialize();

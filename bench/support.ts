@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareArchiveDatabase } from './archive-database';
+import { prepareArchiveDatabase, workFolder } from './archive-database';
 
 /** What the benches share: figures, the built API in a process of its own, a light HTTP client, a bench's scaffolding (archive-database.ts makes the data). */
 
@@ -224,9 +224,7 @@ export async function withArchiveApis(
   apis: Array<Record<string, string>>,
   body: (apis: Api[]) => Promise<void>,
 ): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `newsletter-${name}-`));
-  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder(name);
   const started: Api[] = [];
   try {
     const database = await prepareArchiveDatabase(work, issues, `newsletter_${name}_${process.pid}`);
