@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const [{ links, stories }] = await dataSource.query('SELECT count(*)::int AS links, count(DISTINCT canonical_url)::int AS stories FROM link');
   console.log(`archive: ${issues} issues, ${links} links, ${stories} stories`);
 
-  const server = await createServer(dataSource, { ...loadConfig({}), adminToken: null, quotas: { ...loadConfig({}).quotas, enabled: false } });
+  // No response cache (every run is timed as the database answers it), no request log lines among the figures.
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const server = await createServer(dataSource, { ...config, adminToken: null, quotas: { ...config.quotas, enabled: false }, responseCache: { ...config.responseCache, maxBytes: 0 } });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
