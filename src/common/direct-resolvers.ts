@@ -52,11 +52,13 @@ function hasStructuredArgument(args: Record<string, unknown>): boolean {
   return false;
 }
 
-function directFieldResolver(target: Function, methodName: string, params: Params, original: Resolver): Resolver | null {
+type ResolverClass = new () => Record<string, (...values: unknown[]) => unknown>;
+
+function directFieldResolver(target: unknown, methodName: string, params: Params, original: Resolver): Resolver | null {
   const builders = directParams(params);
   if (!builders) return null;
   // type-graphql's default container keeps one instance per resolver class; these classes hold no state.
-  const instance = new (target as new () => Record<string, (...values: unknown[]) => unknown>)();
+  const instance = new (target as ResolverClass)();
   const method = instance[methodName];
   if (typeof method !== 'function') return null;
   return (root, args, context, info) => {
