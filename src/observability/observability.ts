@@ -100,7 +100,8 @@ async function createLogger(settings: ObservabilitySettings, destination?: Desti
   const options = { level: settings.logLevel, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
   if (destination) return pino(options, destination);
   const pretty = settings.logFormat === 'pretty' || (settings.logFormat === 'auto' && process.stdout.isTTY === true);
-  if (!pretty) return pino(options);
+  // Written asynchronously: lines that arrive while a write is under way go out together, one system call (flushed at exit).
+  if (!pretty) return pino(options, pino.destination({ dest: 1, sync: false }));
   // Loaded only for people at a terminal, so servers in production start without it.
   const { default: prettyStream } = await import('pino-pretty');
   return pino(options, prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
