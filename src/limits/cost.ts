@@ -164,21 +164,34 @@ export function measureCost(schema: GraphQLSchema, document: DocumentNode, optio
 
 export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
-/** Variables longer than this (as JSON) are priced afresh each time rather than remembered. */
+/** Longest key of variables remembered; longer ones are priced afresh each time. */
 const MAX_REMEMBERED_VARIABLES = 1024;
 /** Prices remembered per document (one per operation name and set of variables). */
 const MAX_PRICES_PER_DOCUMENT = 32;
 
 const prices = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CostResult>>>();
 
+/** A key for variables that are all scalars (page sizes, slugs, dates), short enough to keep; null otherwise. */
+function variablesKey(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  let key = '';
+  for (const name in variables) {
+    const value = variables[name];
+    if (value !== null && typeof value === 'object') return null;
+    // Quoted, so that no value can pass for another variable.
+    key += `${JSON.stringify(name)}:${typeof value}:${JSON.stringify(value) ?? ''},`;
+    if (key.length > MAX_REMEMBERED_VARIABLES) return null;
+  }
+  return key;
+}
+
 /**
  * measureCost, remembered per parsed document (Apollo keeps one per query text),
- * operation name and variables: a repeated request is priced by a lookup
+ * operation name and scalar variables: a repeated request is priced by a lookup
  * instead of a walk of its whole document.
  */
 export function priceOf(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): CostResult {
-  const variables = JSON.stringify(options.variables ?? {});
-  if (variables.length > MAX_REMEMBERED_VARIABLES) return measureCost(schema, document, options);
+  const variables = variablesKey(options.variables);
+  if (variables === null) return measureCost(schema, document, options);
   const key = `${options.operationName ?? ''}\n${variables}`;
   let bySchema = prices.get(schema);
   if (!bySchema) prices.set(schema, (bySchema = new WeakMap()));
