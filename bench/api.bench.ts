@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const api = await startApi({ ...options, nodeFlags: [...API_NODE_FLAGS, ...profile] }, extraEnv);
   console.log(
-    `this API: NODE_ENV=production, cost limits and quotas on (buckets refilled fast enough that the bench's one address is never refused), ` +
+    `this API: NODE_ENV=production, cost limits, quotas, logs and metrics on, response cache off (buckets refilled fast enough that the bench's one address is never refused), ` +
       `heavy lane at its defaults, pool ${args.pool}${Object.keys(extraEnv).length ? `, also ${args['api-env']}` : ''}; ` +
       `PostGraphile 5: Amber preset, simplified inflection, connection filter, pool ${args.pool}; both on Node 22 (${NODE_22})`,
   );

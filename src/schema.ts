@@ -2,6 +2,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth/policy';
+import { directResolvers } from './common/direct-resolvers';
 import { validateArgument } from './common/validation';
 import { ApiKeyResolver } from './modules/api-key/api-key.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
@@ -53,15 +54,16 @@ export const RESOLVERS = [
   TagEditResolver,
 ] as const;
 
-/** Builds the executable schema from the decorated classes. */
-export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** Builds the executable schema from the decorated classes, with direct resolvers where type-graphql's wrapping does nothing. */
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     // Arguments are validated by class-validator loaded file by file (common/validation.ts), as type-graphql's own check would.
     validateFn: validateArgument,
     authChecker,
   });
+  return directResolvers(schema);
 }
 
 /** The SDL committed as `schema.graphql`: sorted, so it changes only when the API does. */

@@ -35,8 +35,8 @@ export interface ServerOptions {
 }
 
 /**
- * This API as production runs it (NODE_ENV=production, cost limits, quotas and the
- * heavy lane on), on Node 22. Quota buckets refill fast enough that the bench's one
+ * This API as production runs it (NODE_ENV=production, cost limits, quotas, the
+ * heavy lane, logs and metrics on), on Node 22, without its response cache. Quota buckets refill fast enough that the bench's one
  * address is never refused: requests are still priced and their cost spent.
  */
 export async function startApi(options: ServerOptions, env: Record<string, string> = {}): Promise<RunningServer> {
@@ -49,6 +49,8 @@ export async function startApi(options: ServerOptions, env: Record<string, strin
       QUOTA_PUBLIC_REFILL: '1000000000',
       QUOTA_PARTNER_CAPACITY: '1000000000',
       QUOTA_PARTNER_REFILL: '1000000000',
+      // Uncached: the goal is the rate of answering, not of repeating answers (bench:cache measures the cache).
+      RESPONSE_CACHE_MAX_BYTES: '0',
       ...env,
     },
     { node: NODE_22, nodeFlags: options.nodeFlags },

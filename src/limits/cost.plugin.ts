@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { validate } from 'graphql';
 import { costBudgetOf } from '../auth/policy';
 import type { CostBudgets } from '../limits/limits.config';
 import type { Context } from '../context';
-import { costLimitRule } from './cost';
+import { costRefusal, priceOf } from './cost';
 
 /**
  * Prices each request once its operation is known and before it runs: over the
@@ -19,17 +18,11 @@ export function costPlugin(budgets: CostBudgets): ApolloServerPlugin<Context> {
       let requested: number | null = null;
       return {
         async didResolveOperation({ schema, document, request }) {
-          const rule = costLimitRule({
-            limit,
-            variables: request.variables,
-            operationName: request.operationName,
-            onCost: ({ cost }) => {
-              requested = cost;
-            },
-          });
-          const [refusal] = validate(schema, document, [rule]);
+          const { cost } = priceOf(schema, document, { variables: request.variables, operationName: request.operationName });
+          requested = cost;
+          const refusal = costRefusal(cost, limit);
           if (refusal) throw refusal;
-          if (requested !== null) await contextValue.admission?.spend(requested);
+          await contextValue.admission?.spend(cost);
         },
         async willSendResponse({ response }) {
           if (requested === null || response.body.kind !== 'single') return;

@@ -1,5 +1,4 @@
 import {
-  ASTVisitor,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -17,7 +16,6 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
-  ValidationContext,
 } from 'graphql';
 import { MAX_PAGE_SIZE } from '../common/pagination';
 import { fieldCost, INTROSPECTION_COST } from './cost.table';
@@ -166,33 +164,52 @@ export function measureCost(schema: GraphQLSchema, document: DocumentNode, optio
 
 export const COST_LIMIT_EXCEEDED = 'COST_LIMIT_EXCEEDED';
 
-export interface CostLimitOptions extends CostOptions {
-  limit: number;
-  /** Told the cost of every operation priced, refused or not. */
-  onCost?: (result: CostResult) => void;
+/** Longest key of variables remembered; longer ones are priced afresh each time. */
+const MAX_REMEMBERED_VARIABLES = 1024;
+/** Prices remembered per document (one per operation name and set of variables). */
+const MAX_PRICES_PER_DOCUMENT = 32;
+
+const prices = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CostResult>>>();
+
+/** A key for variables that are all scalars (page sizes, slugs, dates), short enough to keep; null otherwise. */
+function variablesKey(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
+  let key = '';
+  for (const name in variables) {
+    const value = variables[name];
+    if (value !== null && typeof value === 'object') return null;
+    // Quoted, so that no value can pass for another variable.
+    key += `${JSON.stringify(name)}:${typeof value}:${JSON.stringify(value) ?? ''},`;
+    if (key.length > MAX_REMEMBERED_VARIABLES) return null;
+  }
+  return key;
 }
 
 /**
- * A validation rule refusing an operation that costs more than `limit`, before
- * anything runs. It needs the request's variables and the caller's budget, so it
- * runs per request (cost.plugin.ts) rather than among the cached document rules.
+ * measureCost, remembered per parsed document (Apollo keeps one per query text),
+ * operation name and scalar variables: a repeated request is priced by a lookup
+ * instead of a walk of its whole document.
  */
-export function costLimitRule(options: CostLimitOptions) {
-  return (context: ValidationContext): ASTVisitor => ({
-    Document(document) {
-      const result = measureCost(context.getSchema(), document, options);
-      options.onCost?.(result);
-      if (result.cost > options.limit) {
-        context.reportError(
-          new GraphQLError(
-            `This query costs ${result.cost}, more than the ${options.limit} a request may cost. ` +
-              'Ask for smaller pages (first), fewer nested lists or fewer aliases, or split it into several requests.',
-            { extensions: { code: COST_LIMIT_EXCEEDED, cost: result.cost, limit: options.limit, http: { status: 400 } } },
-          ),
-        );
-      }
-      // The walk above read the whole document; the validator need not visit it again.
-      return false;
-    },
-  });
+export function priceOf(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): CostResult {
+  const variables = variablesKey(options.variables);
+  if (variables === null) return measureCost(schema, document, options);
+  const key = `${options.operationName ?? ''}\n${variables}`;
+  let bySchema = prices.get(schema);
+  if (!bySchema) prices.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(document);
+  const found = known?.get(key);
+  if (found) return found;
+  const result = measureCost(schema, document, options);
+  if (!known) bySchema.set(document, (known = new Map()));
+  if (known.size < MAX_PRICES_PER_DOCUMENT) known.set(key, result);
+  return result;
+}
+
+/** The COST_LIMIT_EXCEEDED error for an operation costing more than `limit`, before anything runs; null within it. */
+export function costRefusal(cost: number, limit: number): GraphQLError | null {
+  if (cost <= limit) return null;
+  return new GraphQLError(
+    `This query costs ${cost}, more than the ${limit} a request may cost. ` +
+      'Ask for smaller pages (first), fewer nested lists or fewer aliases, or split it into several requests.',
+    { extensions: { code: COST_LIMIT_EXCEEDED, cost, limit, http: { status: 400 } } },
+  );
 }

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { Keyed } from '../db/hydrate';
 import type { Issue } from '../modules/issue/issue.entity';
+import type { NeighbourSide } from '../modules/issue/issue.service';
 import type { Link } from '../modules/link/link.entity';
 import type { Section } from '../modules/section/section.entity';
 import type { SponsorPlacement } from '../modules/sponsor/sponsor-placement.entity';
@@ -43,6 +44,40 @@ function byKey<P>(key: keyof P & string, load: (ids: number[], fields: ReadonlyS
 
 const ids = (parents: readonly object[]) => parents.map((parent) => (parent as WithId).id);
 
+/** The neighbours asked of one level's issues: the sides and fields of every neighbour relation, read together. */
+interface NeighbourBatch {
+  sides: Set<NeighbourSide>;
+  fields: Set<string>;
+  rows: Promise<Array<Keyed<Issue & { side: NeighbourSide }>>>;
+}
+
+const neighbourBatches = new WeakMap<readonly object[], NeighbourBatch>();
+
+/**
+ * `previous` or `next`. Both are started in the same turn for the same
+ * parents (prefetch.ts starts a level's relations together), so the first
+ * waits a microtask for the other and one statement reads both sides.
+ */
+function neighbour(side: NeighbourSide): Relation<Context> {
+  return async (parents, fields, { services, viewer }) => {
+    let batch = neighbourBatches.get(parents);
+    if (!batch) {
+      const sides = new Set<NeighbourSide>();
+      const asked = new Set<string>();
+      const rows = Promise.resolve().then(() => services.issues.neighbours(ids(parents), [...sides], viewer.scope, asked));
+      batch = { sides, fields: asked, rows };
+      neighbourBatches.set(parents, batch);
+    }
+    batch.sides.add(side);
+    for (const field of fields) batch.fields.add(field);
+    const rows = await batch.rows;
+    return first(
+      parents,
+      rows.filter((row) => row.value.side === side),
+    );
+  };
+}
+
 export const RELATIONS: Relations<Context> = {
   Issue: {
     newsletter: byKey<Issue>('newsletterId', (keys, fields, { services }) => services.newsletters.byIds(keys, fields)),
@@ -51,9 +86,8 @@ export const RELATIONS: Relations<Context> = {
       grouped(parents, await services.sponsors.placementsByIssueIds(ids(parents), viewer.scope, fields)),
     links: async (parents, fields, { services, viewer }) => grouped(parents, await services.links.byIssueIds(ids(parents), viewer.scope, fields)),
     tags: async (parents, fields, { services, viewer }) => grouped(parents, await services.tags.byIssueIds(ids(parents), viewer.scope, fields)),
-    previous: async (parents, fields, { services, viewer }) =>
-      first(parents, await services.issues.neighbours(ids(parents), 'previous', viewer.scope, fields)),
-    next: async (parents, fields, { services, viewer }) => first(parents, await services.issues.neighbours(ids(parents), 'next', viewer.scope, fields)),
+    previous: neighbour('previous'),
+    next: neighbour('next'),
   },
   Section: {
     links: async (parents, fields, { services, viewer }) => grouped(parents, await services.links.bySectionIds(ids(parents), viewer.scope, fields)),

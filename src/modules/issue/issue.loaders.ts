@@ -9,7 +9,7 @@ import type { Services } from '../../services';
 export function createIssueLoaders({ issues }: Services, viewer: Viewer) {
   return {
     issueById: idLoader((ids) => issues.byIds(ids, viewer)),
-    previousIssue: groupLoader((ids) => issues.neighbours(ids, 'previous', viewer.scope)),
-    nextIssue: groupLoader((ids) => issues.neighbours(ids, 'next', viewer.scope)),
+    previousIssue: groupLoader((ids) => issues.neighbours(ids, ['previous'], viewer.scope)),
+    nextIssue: groupLoader((ids) => issues.neighbours(ids, ['next'], viewer.scope)),
   };
 }

@@ -9,6 +9,9 @@ import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
 import { ReadScope, ScopeSql } from './issue.scope';
+
+/** Which neighbour of an issue: the one before it or the one after. */
+export type NeighbourSide = 'previous' | 'next';
 import { ALL_STATUSES, isPublished, publishedOnly, whereIssueScope, whereStatuses } from './issue.visibility';
 
 /**
@@ -90,27 +93,29 @@ export class IssueService extends SqlService {
    * For each issue id (`key`), the nearest published issue of the same newsletter
    * before or after it (for a scoped partner, the nearest holding an in-scope
    * link), whatever the status of the issue itself: a previewed draft shows the
-   * neighbours readers will see once it is published.
+   * neighbours readers will see once it is published. Several sides are read in one
+   * statement, each row saying which it is.
    */
   neighbours(
     ids: readonly number[],
-    side: 'previous' | 'next',
+    sides: ReadonlyArray<NeighbourSide>,
     scope: ReadScope | null,
     fields?: Iterable<string>,
-  ): Promise<Array<Keyed<Issue>>> {
-    const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
+  ): Promise<Array<Keyed<Issue & { side: NeighbourSide }>>> {
     const where = new SqlWhere();
     const keys = where.param(ids);
-    return this.readKeyed(
-      `SELECT n.*, k.id AS key
+    const columns = this.columns(Issue, 'i', fields);
+    const selects = sides.map((side) => {
+      const [comparison, direction] = side === 'previous' ? ['<', 'DESC'] : ['>', 'ASC'];
+      return `SELECT n.*, k.id AS key, '${side}' AS side
          FROM issue k
          CROSS JOIN LATERAL (
-           SELECT ${this.columns(Issue, 'i', fields)} FROM issue i
+           SELECT ${columns} FROM issue i
             WHERE i.newsletter_id = k.newsletter_id AND ${isPublished()} AND i.date ${comparison} k.date
               AND ${ScopeSql.of(where, scope).issue()}
             ORDER BY i.date ${direction} LIMIT 1) n
-        WHERE k.id = ANY(${keys}::int[])`,
-      where.params,
-    );
+        WHERE k.id = ANY(${keys}::int[])`;
+    });
+    return this.readKeyed(selects.join('\n UNION ALL\n'), where.params);
   }
 }
