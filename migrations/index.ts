@@ -11,6 +11,7 @@ import { Search1797000000200 } from './1797000000200-Search';
 import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
 import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
 import { LinkTagPublishedInsert1797000000700 } from './1797000000700-LinkTagPublishedInsert';
+import { SearchDocumentOnChange1797000000710 } from './1797000000710-SearchDocumentOnChange';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FeedTokens1797000000300,
   LinkTagPublished1797000000500,
   LinkTagPublishedInsert1797000000700,
+  SearchDocumentOnChange1797000000710,
 ];
