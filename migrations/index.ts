@@ -10,6 +10,8 @@ import { RecanonicalizeLinks1797000000100 } from './1797000000100-Recanonicalize
 import { Search1797000000200 } from './1797000000200-Search';
 import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
 import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
+import { LinkTagPublishedInsert1797000000700 } from './1797000000700-LinkTagPublishedInsert';
+import { SearchDocumentOnChange1797000000710 } from './1797000000710-SearchDocumentOnChange';
 import { LinkIdSection1797000000910 } from './1797000000910-LinkIdSection';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
@@ -25,5 +27,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Search1797000000200,
   FeedTokens1797000000300,
   LinkTagPublished1797000000500,
+  LinkTagPublishedInsert1797000000700,
+  SearchDocumentOnChange1797000000710,
   LinkIdSection1797000000910,
 ];

@@ -14,7 +14,8 @@ function columns<T extends Record<string, unknown>>(rows: T[], keys: Array<keyof
  * actor. Rows find their parent by a key computed here: a section's is
  * `n * KEY_BASE + its position`, a link's `section key * KEY_BASE + its position`,
  * so that every join is on one integer (joins on several columns of a CTE are
- * planned badly for many issues at once). An issue row takes the id given (a
+ * planned badly for many issues at once). Link tags are written with their
+ * `published` flag (their issue's status) so that the trigger keeping it has nothing to correct. An issue row takes the id given (a
  * rewrite's stored issue) or a new one. On a (newsletter, date) conflict it
  * either does nothing for that issue (no rows, no entry; the caller learns it
  * from the ids returned) or takes over the stored issue row, whose old content
@@ -34,11 +35,12 @@ WITH x AS (
 ), i AS (
   INSERT INTO issue (id, newsletter_id, date, headline, status, published_at, version, imported_version)
   SELECT x.id, x.newsletter_id, x.date, x.headline, 'PUBLISHED', (x.date + time '06:00') AT TIME ZONE 'UTC', 1, 1 FROM x ORDER BY x.n
-  ON CONFLICT (newsletter_id, date) ${conflict} RETURNING id
+  ON CONFLICT (newsletter_id, date) ${conflict} RETURNING id, status
 ), w AS (
-  SELECT x.n, x.id, x.summary FROM x JOIN i ON i.id = x.id
+  SELECT x.n, x.id, x.summary, i.status = 'PUBLISHED' AS published FROM x JOIN i ON i.id = x.id
 ), sx AS (
-  SELECT y.key, COALESCE(y.id, nextval('section_id_seq'))::int AS id, w.id AS issue_id, y.position, y.title, y.emoji, y.category_id
+  SELECT y.key, COALESCE(y.id, nextval('section_id_seq'))::int AS id, w.id AS issue_id, y.position, y.title, y.emoji, y.category_id,
+         w.published
     FROM unnest($6::int[], $7::int[], $8::int[], $9::text[], $10::text[], $11::int[]) AS y(key, id, position, title, emoji, category_id)
     JOIN w ON w.n = y.key / ${KEY_BASE}
 ), s AS (
@@ -46,7 +48,8 @@ WITH x AS (
   SELECT id, issue_id, position, title, emoji, category_id FROM sx
 ), lx AS (
   SELECT y.key, COALESCE(y.id, nextval('link_id_seq'))::int AS id, sx.id AS section_id, y.position, y.title, y.url,
-         y.canonical_url, y.domain, y.summary, y.summary_text, y.read_time_label, y.read_minutes, y.kind, y.sponsored, y.sponsor_id
+         y.canonical_url, y.domain, y.summary, y.summary_text, y.read_time_label, y.read_minutes, y.kind, y.sponsored, y.sponsor_id,
+         sx.published
     FROM unnest($12::int[], $13::int[], $14::int[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[],
                 $20::text[], $21::text[], $22::int[], $23::text[], $24::bool[], $25::int[])
       AS y(key, id, position, title, url, canonical_url, domain, summary, summary_text, read_time_label, read_minutes, kind,
@@ -58,8 +61,8 @@ WITH x AS (
   SELECT id, section_id, position, title, url, canonical_url, domain, summary, summary_text,
          read_time_label, read_minutes, kind::link_kind, sponsored, sponsor_id FROM lx
 ), t AS (
-  INSERT INTO link_tag (link_id, tag_id)
-  SELECT lx.id, y.tag_id FROM unnest($26::int[], $27::int[]) AS y(link_key, tag_id) JOIN lx ON lx.key = y.link_key
+  INSERT INTO link_tag (link_id, tag_id, published)
+  SELECT lx.id, y.tag_id, lx.published FROM unnest($26::int[], $27::int[]) AS y(link_key, tag_id) JOIN lx ON lx.key = y.link_key
 ), p AS (
   INSERT INTO sponsor_placement (issue_id, position, title, body, url, sponsor_id)
   SELECT w.id, y.position, y.title, y.body, y.url, y.sponsor_id

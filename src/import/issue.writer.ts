@@ -92,6 +92,8 @@ export class IssueWriter {
   async writeMany(plans: readonly IssuePlan[], { actor }: { actor: Actor }): Promise<Array<ImportOutcome | Error>> {
     const results: Array<ImportOutcome | Error | null> = [];
     const entries: Array<{ refs: Refs; plan: IssuePlan; index: number }> = [];
+    // On failure (a faulty row), each issue below resolves its own rows, and only the faulty one fails.
+    await this.ids.preload(plans).catch(() => undefined);
     for (const [index, plan] of plans.entries()) {
       try {
         entries.push({ refs: await resolveRefs(this.ids.scope(null), plan), plan, index });

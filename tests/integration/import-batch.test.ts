@@ -81,6 +81,21 @@ describe('new issues written together', () => {
     expect(await auditCount('2024-05-02')).toBe(0);
     expect(await count(`issue WHERE date IN ('2024-05-01', '2024-05-03')`)).toBe(2);
   });
+  it("finds or creates a batch's sponsors together, each named as first mentioned, and fails only an issue whose sponsor cannot be stored", async () => {
+    const importer = new Importer(h.dataSource);
+    const plans = ['2024-06-01', '2024-06-02', '2024-06-03'].map((date) => importer.plan({ text: onDay(date) }));
+    const sponsoredLink = (plan: (typeof plans)[number]) => plan.sections.flatMap((section) => section.links).find((link) => link.sponsor)!;
+    sponsoredLink(plans[0]).sponsor = { domain: 'batch-sponsor.dev', name: 'Batch Sponsor' };
+    sponsoredLink(plans[1]).sponsor = { domain: `${'x'.repeat(300)}.dev`, name: 'Too Long' };
+    sponsoredLink(plans[2]).sponsor = { domain: 'batch-sponsor.dev', name: 'Another Name' };
+    const results = await importer.writeMany(plans, actor);
+    expect(results.map((result) => (result instanceof Error ? 'failed' : result.status))).toEqual(['CREATED', 'failed', 'CREATED']);
+    expect(await h.dataSource.query(`SELECT name FROM sponsor WHERE domain = 'batch-sponsor.dev'`)).toEqual([{ name: 'Batch Sponsor' }]);
+    expect(
+      await count(`link l JOIN sponsor sp ON sp.id = l.sponsor_id JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id
+        WHERE sp.domain = 'batch-sponsor.dev' AND i.date IN ('2024-06-01', '2024-06-03')`),
+    ).toBe(2);
+  });
 });
 
 describe('importing a batch of files', () => {

@@ -335,3 +335,18 @@ it('checks before migrating that the server ships pg_trgm: the embedded one does
     'PostgreSQL extension no_such_extension is not available on this server; search needs it',
   );
 });
+
+it("keeps a link's document in step with its title and summary, and the same across an update of other columns", async () => {
+  const [{ id, summary }] = await h.dataSource.query(`SELECT id, summary_text AS summary FROM link WHERE title = 'Running MySQL on Kubernetes'`);
+  const documentOf = async (): Promise<string> => (await h.dataSource.query(`SELECT search_document::text AS d FROM link WHERE id = $1`, [id]))[0].d;
+  const before = await documentOf();
+  await h.dataSource.query(`UPDATE link SET title = 'Running MySQL on zygomorphic Kubernetes' WHERE id = $1`, [id]);
+  expect(titles(await search('zygomorphic'))).toEqual(['Running MySQL on zygomorphic Kubernetes']);
+  await h.dataSource.query(`UPDATE link SET summary_text = 'Operators for MySQL and quinoa.' WHERE id = $1`, [id]);
+  const edited = await documentOf();
+  expect(edited).toContain("'quinoa':");
+  await h.dataSource.query(`UPDATE link SET url = url || '?edited', title = title, summary_text = summary_text WHERE id = $1`, [id]);
+  expect(await documentOf()).toBe(edited);
+  await h.dataSource.query(`UPDATE link SET title = 'Running MySQL on Kubernetes', summary_text = $2 WHERE id = $1`, [id, summary]);
+  expect(await documentOf()).toBe(before);
+});

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { collectFiles, importFiles } from '../../src/import/batch';
 import { Importer } from '../../src/import/importer';
 import { sampleFolder } from '../../src/import/sample';
+import { Newsletter } from '../../src/modules/newsletter/newsletter.entity';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { Role } from '../../src/modules/api-key/role';
 import { Factory } from '../support/factories';
@@ -78,9 +81,49 @@ it('counts the links of issues imported in one statement, as the joined count do
   expect(summary.failed).toEqual([]);
   const [{ slugs }] = await h.dataSource.query(`SELECT array_agg(slug ORDER BY slug) AS slugs FROM tag`);
   for (const slug of slugs as string[]) expect([slug, await topicCount([slug])]).toEqual([slug, await joinedCount([slug])]);
+  expect(await staleTags()).toBe(0);
+});
+
+it('keeps the link tags of a draft that an import rewrites unpublished', async () => {
+  const ai = await storedNewsletter('ai');
+  const draft = await f.issue(ai, { date: '2031-01-02', status: IssueStatus.DRAFT });
+  const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md'), 'utf8').replace('2024-01-02', '2031-01-02');
+  const outcome = await new Importer(h.dataSource).import({ text, actor: TEST_ACTOR });
+  expect(outcome).toMatchObject({ status: 'UPDATED', issueId: draft.id });
+  const [{ tags, published }] = await h.dataSource.query(
+    `SELECT count(*)::int AS tags, count(*) FILTER (WHERE lt.published)::int AS published
+       FROM link_tag lt JOIN link l ON l.id = lt.link_id JOIN section s ON s.id = l.section_id WHERE s.issue_id = $1`,
+    [draft.id],
+  );
+  expect(tags).toBeGreaterThan(0);
+  expect(published).toBe(0);
+  expect(await staleTags()).toBe(0);
+});
+
+it('corrects a link tag inserted with the wrong flag, either way', async () => {
+  const ai = await storedNewsletter('ai');
+  const draft = await f.issue(ai, { date: '2031-01-03', status: IssueStatus.DRAFT, sections: [{ title: 'Headlines', links: [{ tags: [] }] }] });
+  const live = await f.issue(ai, { date: '2031-01-04', sections: [{ title: 'Headlines', links: [{ tags: [] }] }] });
+  const linkOf = async (issueId: number) =>
+    (await h.dataSource.query(`SELECT l.id FROM link l JOIN section s ON s.id = l.section_id WHERE s.issue_id = $1`, [issueId]))[0].id;
+  const [{ id: tagId }] = await h.dataSource.query(`SELECT id FROM tag ORDER BY id LIMIT 1`);
+  await h.dataSource.query(`INSERT INTO link_tag (link_id, tag_id, published) VALUES ($1, $3, true), ($2, $3, false)`, [
+    await linkOf(draft.id),
+    await linkOf(live.id),
+    tagId,
+  ]);
+  expect(await staleTags()).toBe(0);
+});
+
+async function storedNewsletter(slug: string): Promise<Newsletter> {
+  return h.dataSource.getRepository(Newsletter).findOneByOrFail({ slug });
+}
+
+/** Link tags whose `published` flag disagrees with their issue's status. */
+async function staleTags(): Promise<number> {
   const [{ stale }] = await h.dataSource.query(
     `SELECT count(*)::int AS stale FROM link_tag lt JOIN link l ON l.id = lt.link_id JOIN section s ON s.id = l.section_id
        JOIN issue i ON i.id = s.issue_id WHERE lt.published IS DISTINCT FROM (i.status = 'PUBLISHED')`,
   );
-  expect(stale).toBe(0);
-});
+  return stale;
+}
