@@ -42,6 +42,16 @@ export function matchesCondition(query: string): string {
   return `(l.search_document @@ ${query} OR (${HEADLINE_DOCUMENT} @@ ${query} AND (l.search_document || ${HEADLINE_DOCUMENT}) @@ ${query}))`;
 }
 
+/**
+ * Which of `words` (a text[] expression) no link passing `visible` (a
+ * condition on `l`, `s`, `i`: the viewer's statuses and scope, not the
+ * filter) contains: only those can be typos, so only those are corrected.
+ */
+export function unknownWordsSql(words: string, visible: string): string {
+  return `(SELECT COALESCE(array_agg(w.word), '{}') FROM unnest(${words}::text[]) AS w(word)
+    WHERE NOT EXISTS (SELECT 1 ${LINKS_WITH_ISSUES} WHERE ${visible} AND l.search_document @@ plainto_tsquery('english', w.word)))`;
+}
+
 /** Titles looked at for corrections of one word: enough to find its usual spelling, few enough to stay fast. */
 const CORRECTION_TITLES = 50;
 
