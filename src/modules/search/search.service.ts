@@ -75,9 +75,10 @@ export class SearchService extends SqlService {
     // A later page of a corrected search corrects again (the same way), rather than trusting a query carried in the cursor.
     let run = position?.[3] === 1 ? ((await this.corrected(text, filter, viewer)) ?? text) : text;
     const words = position ? [] : [...new Set(correctableWords(text).map(({ word }) => word))];
-    let { rows, unknown } = await this.page(run, filter, viewer, first, position, highlights, words);
-    if (!rows.length && unknown.length) {
-      const correction = await this.corrected(text, filter, viewer, unknown);
+    const found = await this.page(run, filter, viewer, first, position, highlights, words);
+    let rows = found.rows;
+    if (!rows.length && found.unknown.length) {
+      const correction = await this.corrected(text, filter, viewer, found.unknown);
       const fixed = correction === null ? null : await this.page(correction, filter, viewer, first, null, highlights);
       if (correction !== null && fixed?.rows.length) [run, rows] = [correction, fixed.rows];
     }
