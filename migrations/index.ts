@@ -10,6 +10,7 @@ import { RecanonicalizeLinks1797000000100 } from './1797000000100-Recanonicalize
 import { Search1797000000200 } from './1797000000200-Search';
 import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
 import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
+import { IssueHeadlineDocument1797000000600 } from './1797000000600-IssueHeadlineDocument';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Search1797000000200,
   FeedTokens1797000000300,
   LinkTagPublished1797000000500,
+  IssueHeadlineDocument1797000000600,
 ];

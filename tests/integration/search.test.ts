@@ -339,3 +339,21 @@ it('checks before migrating that the server ships pg_trgm: the embedded one does
     'PostgreSQL extension no_such_extension is not available on this server; search needs it',
   );
 });
+
+it('finds links by their issue headline as an edit leaves it', async () => {
+  const f = new Factory(h.dataSource);
+  const issue = await f.issue(await f.newsletter('airships'), {
+    date: '2025-02-01',
+    headline: 'Zeppelin roundup',
+    sections: [{ title: 'Headlines', links: [{ title: 'Notes from the hangar', summary: 'Nothing to add.', tags: ['rust'] }] }],
+  });
+  expect(titles(await search('zeppelin'))).toEqual(['Notes from the hangar']);
+  const { errors } = await h.gql(
+    `mutation($input: UpdateIssueInput!) { updateIssue(input: $input) { version } }`,
+    { input: { id: String(issue.id), expectedVersion: issue.version, headline: 'Dirigible roundup' } },
+    editor,
+  );
+  expect(errors).toBeUndefined();
+  expect(titles(await search('dirigible'))).toEqual(['Notes from the hangar']);
+  expect(await search('zeppelin')).toMatchObject({ totalCount: 0, edges: [] });
+});

@@ -96,7 +96,7 @@ export class RelatedService extends SqlService {
     const visible = `${isPublished()} AND ${ScopeSql.of(where, scope).link('c', 'i')}`;
     return this.readKeyed(
       `WITH src AS MATERIALIZED (
-         SELECT si.id, ${anyLexeme(`setweight(to_tsvector('english', si.headline), 'A')`, '{a}')} AS words
+         SELECT si.id, ${anyLexeme('si.headline_document', '{d}')} AS words
            FROM issue si WHERE si.id = ANY(${ids}::int[])
        ), src_tags AS MATERIALIZED (
          SELECT s.issue_id AS source, lt.tag_id, r.low, r.high, count(*) AS weight
@@ -113,7 +113,7 @@ export class RelatedService extends SqlService {
        SELECT ${this.columns(Issue, 'i')}, r.source AS key
          FROM (SELECT scored.source, scored.id,
                       row_number() OVER (PARTITION BY scored.source
-                        ORDER BY scored.hits + ts_rank(to_tsvector('english', ci.headline), src.words) DESC, ci.date DESC, ci.id DESC) AS n
+                        ORDER BY scored.hits + ts_rank(ci.headline_document, src.words) DESC, ci.date DESC, ci.id DESC) AS n
                  FROM scored JOIN src ON src.id = scored.source JOIN issue ci ON ci.id = scored.id) r
          JOIN issue i ON i.id = r.id
         WHERE r.n <= ${where.param(first)} ORDER BY r.source, r.n`,
