@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,13 +8,13 @@ import { createDataSource } from '../src/db/data-source';
 import { ApiKeyService } from '../src/modules/api-key/api-key.service';
 import { Role } from '../src/modules/api-key/role';
 import { BenchDatabase, prepareDatabase } from './api/archive';
-import { encode, LoadResult, percentile, post, runLoad, Target } from './api/load';
+import { encode, LoadResult, runLoad, Target } from './api/load';
 import { firstDifference, normalise } from './api/normalise';
 import { PostgresProbe } from './api/postgres-probe';
 import { Measurement, printRound, printSummary } from './api/report';
-import { cpuMs, cpuOf, cpuSince, ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
+import { ensurePostGraphile, NODE_22, RunningServer, startApi, startPostGraphile } from './api/servers';
 import { Operation, PG_PARTNER_PAGE, readOperation, Shape, ShapeParams, shapes } from './api/shapes';
-import { API_NODE_FLAGS } from './support';
+import { API_NODE_FLAGS, BenchClient, cpuMs, cpuOf, cpuSince, percentile, runBench } from './support';
 
 /**
  * `npm run bench:api`: this API against PostGraphile 5 on one Postgres holding a
@@ -55,8 +54,8 @@ function apiEnv(text: string): Record<string, string> {
 }
 
 async function ask(target: Target, operation: Operation): Promise<unknown> {
-  const agent = new http.Agent({ keepAlive: false });
-  const { status, text } = await post(agent, target, encode(operation));
+  const client = new BenchClient(target.url, 1);
+  const { status, text } = await client.requestText('POST', encode(operation), target.headers ?? {}).finally(() => client.close());
   const answer = JSON.parse(text) as { errors?: unknown };
   if (status !== 200 || answer.errors) throw new Error(`${target.url} answered ${status}: ${text.slice(0, 500)}`);
   return answer;
@@ -199,7 +198,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Api, BenchClient, cpuSecondsOf, loadAverage, median, startApi, stopApi } from './support';
-import { prepareArchiveDatabase } from './archive-database';
+import { Api, BenchClient, cpuMs, loadAverage, median, percentile, runBench, withArchiveApis } from './support';
 
 /**
  * `npm run bench:cache`: the front page (examples/operations/front-page.graphql)
@@ -25,7 +24,7 @@ interface Round {
   seconds: number;
   latencies: number[];
   statuses: Map<string, number>;
-  cpuSeconds: number;
+  cpuMs: number;
   bytes: number;
 }
 
@@ -40,8 +39,8 @@ async function round(api: Api, connections: number, seconds: number, revalidate:
   const client = new BenchClient(api.url, connections);
   const body = JSON.stringify({ query: FRONT_PAGE });
   const search = `?${new URLSearchParams({ query: FRONT_PAGE })}`;
-  const result: Round = { requests: 0, seconds: 0, latencies: [], statuses: new Map(), cpuSeconds: 0, bytes: 0 };
-  const cpuBefore = cpuSecondsOf(api.process.pid!);
+  const result: Round = { requests: 0, seconds: 0, latencies: [], statuses: new Map(), cpuMs: 0, bytes: 0 };
+  const cpuBefore = cpuMs(api.process.pid!) ?? 0;
   const started = performance.now();
   const until = started + seconds * 1000;
   const loop = async () => {
@@ -60,20 +59,18 @@ async function round(api: Api, connections: number, seconds: number, revalidate:
   };
   await Promise.all(Array.from({ length: connections }, loop));
   result.seconds = (performance.now() - started) / 1000;
-  result.cpuSeconds = cpuSecondsOf(api.process.pid!) - cpuBefore;
+  result.cpuMs = (cpuMs(api.process.pid!) ?? 0) - cpuBefore;
   client.close();
   result.latencies.sort((a, b) => a - b);
   return result;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 function describe(name: string, r: Round): number {
   const rate = r.requests / r.seconds;
   const statuses = [...r.statuses].map(([label, count]) => `${count}×${label}`).join(', ');
   console.log(
     `  ${name.padEnd(22)} ${rate.toFixed(1).padStart(8)} req/s  p50 ${percentile(r.latencies, 50).toFixed(1)} ms  ` +
-      `p99 ${percentile(r.latencies, 99).toFixed(1)} ms  API CPU ${((r.cpuSeconds * 1000) / r.requests).toFixed(2)} ms/req  ` +
+      `p99 ${percentile(r.latencies, 99).toFixed(1)} ms  API CPU ${(r.cpuMs / r.requests).toFixed(2)} ms/req  ` +
       `${(r.bytes / r.requests / 1024).toFixed(1)} KiB/answer  (${statuses})`,
   );
   return rate;
@@ -89,14 +86,8 @@ async function main(): Promise<void> {
     },
   });
   const [seconds, rounds, connections] = [Number(values.seconds), Number(values.rounds), Number(values.connections)];
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cache-bench-'));
-  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
-  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_cache_${process.pid}`);
   const env = { TRUST_PROXY: 'loopback' };
-  const uncached = await startApi(database.url, { ...env, RESPONSE_CACHE_MAX_BYTES: '0' });
-  const cached = await startApi(database.url, env);
-  try {
+  await withArchiveApis('cache', Number(values.issues), [{ ...env, RESPONSE_CACHE_MAX_BYTES: '0' }, env], async ([uncached, cached]) => {
     // Warm-up: plans, the parsed document and (on the cached API) the answer; and the ETag a browser would hold.
     const [probe, warm] = [new BenchClient(cached.url, 1), new BenchClient(uncached.url, 1)];
     for (let i = 0; i < 3; i += 1) {
@@ -118,15 +109,7 @@ async function main(): Promise<void> {
     console.log(`median req/s: cache off ${off.toFixed(1)}, cache on ${on.toFixed(1)} (${(on / off).toFixed(1)}× the uncached rate; goal 10×)` +
       (rates.revalidated.length ? `, 304 revalidations ${median(rates.revalidated).toFixed(1)}` : ''));
     console.log(`load average at the end: ${loadAverage()}`);
-  } finally {
-    await stopApi(uncached);
-    await stopApi(cached);
-    await database.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,11 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { freePort } from './archive-database';
-import { loadAverage, median } from './support';
+import { freePort, workFolder } from './archive-database';
+import { loadAverage, median, runBench, stopProcess } from './support';
 
 /**
  * `npm run bench:cold-start`: time from launching the built server
@@ -19,8 +19,6 @@ import { loadAverage, median } from './support';
 const MAIN = path.resolve(__dirname, '..', 'src', 'main.js');
 const POLL_MS = 10;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** One GET of /readyz with node:http (far lighter than fetch, so the probe takes little CPU from the server it waits for). */
 function ready(url: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -31,13 +29,6 @@ function ready(url: string): Promise<boolean> {
     request.on('error', () => resolve(false));
     request.on('timeout', () => request.destroy());
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** Launches the server on `dataDir` and returns the milliseconds to its first 200 from /readyz. */
@@ -59,7 +50,7 @@ async function coldStart(main: string, dataDir: string, output: string[]): Promi
       await sleep(POLL_MS);
     }
   } finally {
-    await stop(child);
+    await stopProcess(child);
   }
 }
 
@@ -70,9 +61,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   const builds = [MAIN, ...values.main.map((file) => path.resolve(file))];
   for (const build of builds) if (!fs.existsSync(build)) throw new Error(`${build} is missing: build it first`);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-cold-start-'));
-  // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('cold-start');
   const times = builds.map(() => ({ fresh: [] as number[], existing: [] as number[] }));
   try {
     for (let run = 1; run <= runs; run += 1) {
@@ -99,7 +88,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

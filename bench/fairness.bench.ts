@@ -8,8 +8,7 @@ import { parse } from 'graphql';
 import { loadConfig } from '../src/config';
 import { measureCost } from '../src/limits/cost';
 import { buildGraphQLSchema } from '../src/schema';
-import { prepareArchiveDatabase } from './archive-database';
-import { startApi, stopApi } from './support';
+import { loadAverage, percentile, runBench, withArchiveApis } from './support';
 
 /**
  * `npm run bench:fairness`: can a few callers running the costliest query the
@@ -41,11 +40,6 @@ interface HeavyReport {
   busy: number;
   failed: number;
   latencies: number[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -145,12 +139,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const budget = config.costBudgets.PUBLIC;
   const heavy = await heaviestFrontPage(budget);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-fairness-'));
-  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
-  const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_fairness_${process.pid}`);
-  const api = await startApi(database.url, { TRUST_PROXY: 'loopback' });
-  try {
+  await withArchiveApis('fairness', Number(values.issues), [{ TRUST_PROXY: 'loopback' }], async ([api]) => {
     console.log(`heavy query: the front page of ${heavy.issues} issues with every link field, cost ${heavy.cost} (public budget ${budget})`);
     const bucket = config.quotas.buckets.PUBLIC;
     const lane = config.heavyQueries;
@@ -162,7 +151,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i += 1) await (await post(api.url, heavy.query, WARM_UP_ADDRESS)).arrayBuffer();
     for (let i = 0; i < 20; i += 1) await (await post(api.url, LIGHT_QUERY, WARM_UP_ADDRESS)).arrayBuffer();
 
-    const load = os.loadavg();
+    const load = loadAverage();
     const heavyOptions: HeavyOptions = {
       url: api.url,
       query: heavy.query,
@@ -181,8 +170,7 @@ async function main(): Promise<void> {
     await worker.terminate();
     const heavyLatencies = heavyDone.latencies.sort((a, b) => a - b);
 
-    console.log(`machine: ${os.cpus().length} cores, load average ${load.map((l) => l.toFixed(2)).join(' ')} at start, ` +
-      `${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at end`);
+    console.log(`machine: ${os.cpus().length} cores, load average ${load} at start, ${loadAverage()} at end`);
     console.log(`heavy: ${heavyOptions.clients} closed-loop clients from ${heavyOptions.perClientAddress ? 'an address each' : 'one address'}` +
       `${heavyOptions.honourRetryAfter ? ', honouring Retry-After' : ', retrying at once'}: ${heavyDone.ran} ran, ` +
       `${heavyDone.refused} refused 429, ${heavyDone.busy} refused 503, ${heavyDone.failed} other; ` +
@@ -194,18 +182,11 @@ async function main(): Promise<void> {
       `p99 ${ms(percentile(light.latencies, 99))}, max ${ms(light.latencies[light.latencies.length - 1])}`);
     const p99 = percentile(light.latencies, 99);
     console.log(p99 < 100 ? 'target met: light p99 under 100 ms' : 'target missed: light p99 at or over 100 ms');
-  } finally {
-    await stopApi(api);
-    await database.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 if (isMainThread) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  runBench(main);
 } else {
   void runHeavyClients(workerData as HeavyOptions);
 }

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { EmbeddedServer, startEmbeddedPostgres } from '../src/db/embedded';
 import { loadSampleIfEmpty } from '../src/import/sample';
 import { createServer } from '../src/server';
-import { freePort } from './archive-database';
+import { databaseUrl, freePort, workFolder } from './archive-database';
+import { median, runBench } from './support';
 
 /**
  * `npm run bench:outage`: how long after the database comes back the API
@@ -22,8 +23,6 @@ import { freePort } from './archive-database';
 
 const QUERY = JSON.stringify({ query: '{ newsletters { slug } issues(first: 5) { edges { node { date headline } } } }' });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function until(test: () => boolean, what: string, ceilingMs = 60000): Promise<void> {
   const deadline = Date.now() + ceilingMs;
   while (!test()) {
@@ -32,20 +31,12 @@ async function until(test: () => boolean, what: string, ceilingMs = 60000): Prom
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { cycles: { type: 'string', default: '5' }, clients: { type: 'string', default: '4' }, 'down-ms': { type: 'string', default: '2000' } },
   });
   const config = loadConfig();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-outage-bench-'));
-  // Under root the embedded server runs as `postgres`, which must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('outage-bench');
   const dataDir = path.join(work, 'pg');
   const port = await freePort();
   let embedded: EmbeddedServer = await startEmbeddedPostgres({ dataDir, port });
@@ -53,15 +44,14 @@ async function main(): Promise<void> {
   await admin.initialize();
   await admin.query('CREATE DATABASE newsletter_outage_bench');
   await admin.destroy();
-  const url = new URL(embedded.url);
-  url.pathname = '/newsletter_outage_bench';
-  const migrator = createDataSource({ url: url.toString(), poolSize: 1 });
+  const url = databaseUrl(embedded.url, 'newsletter_outage_bench');
+  const migrator = createDataSource({ url, poolSize: 1 });
   await migrator.initialize();
   await migrator.runMigrations({ transaction: 'each' });
   await loadSampleIfEmpty(migrator);
   await migrator.destroy();
 
-  const dataSource = createDataSource({ url: url.toString(), poolSize: config.dbPoolSize, timeouts: config });
+  const dataSource = createDataSource({ url, poolSize: config.dbPoolSize, timeouts: config });
   await dataSource.initialize();
   const app = await createServer(dataSource, config);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
@@ -122,7 +112,4 @@ async function main(): Promise<void> {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
 import { createServer } from '../src/server';
+import { databaseUrl, openBenchServer, workFolder } from './archive-database';
+import { runBench } from './support';
 
 /**
  * `npm run bench:stories`: an archive the size of the real one (3,000 issues of
@@ -17,20 +16,16 @@ import { createServer } from '../src/server';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { issues: { type: 'string', default: '3000' }, runs: { type: 'string', default: '15' } } });
   const issues = Number(values.issues);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-bench-'));
-  fs.chmodSync(work, 0o755);
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: 56000 + (process.pid % 1000) });
-  const admin = createDataSource({ url: serverUrl ?? embedded!.url, poolSize: 1 });
+  const work = workFolder('bench');
+  const { url: serverUrl, embedded } = await openBenchServer(work);
+  const admin = createDataSource({ url: serverUrl, poolSize: 1 });
   await admin.initialize();
   const name = `newsletter_bench_${process.pid}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.destroy();
-  const url = new URL(serverUrl ?? embedded!.url);
-  url.pathname = `/${name}`;
   let statements = 0;
   const logger = { logQuery: () => void (statements += 1), logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} };
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 8, logger });
+  const dataSource = createDataSource({ url: databaseUrl(serverUrl, name), poolSize: 8, logger });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await seed(dataSource, issues);
@@ -38,7 +33,9 @@ async function main(): Promise<void> {
   const [{ links, stories }] = await dataSource.query('SELECT count(*)::int AS links, count(DISTINCT canonical_url)::int AS stories FROM link');
   console.log(`archive: ${issues} issues, ${links} links, ${stories} stories`);
 
-  const server = await createServer(dataSource, { ...loadConfig({}), adminToken: null, quotas: { ...loadConfig({}).quotas, enabled: false } });
+  // No response cache (every run is timed as the database answers it), no request log lines among the figures.
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const server = await createServer(dataSource, { ...config, adminToken: null, quotas: { ...config.quotas, enabled: false }, responseCache: { ...config.responseCache, maxBytes: 0 } });
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -113,7 +110,4 @@ async function seed(dataSource: ReturnType<typeof createDataSource>, issues: num
   await dataSource.query(`INSERT INTO link_tag (link_id, tag_id) SELECT id, (SELECT id FROM tag) FROM link WHERE id % 3 = 0`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

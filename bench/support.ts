@@ -1,20 +1,29 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareArchiveDatabase, workFolder } from './archive-database';
 
-/** What several benches share: the built API in a process of its own, a light HTTP client, figures (archive-database.ts makes the data). */
+/** What the benches share: figures, the built API in a process of its own, a light HTTP client, a bench's scaffolding (archive-database.ts makes the data). */
 
+/** The middle of the values, ignoring NaN (a figure not measured); NaN when none is left. */
 export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The machine's load averages (1, 5, 15 minutes), for every figure a bench prints. */
-export function loadAverage(): string {
-  return os.loadavg().map((value) => value.toFixed(2)).join(' ');
+/** The p-th percentile (nearest rank) of values sorted ascending; NaN when there are none. */
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The machine's load averages (1, 5, 15 minutes; now unless given), for every figure a bench prints. */
+export function loadAverage(values: number[] = os.loadavg()): string {
+  return values.map((value) => value.toFixed(2)).join(' ');
 }
 
 /**
@@ -24,18 +33,57 @@ export function loadAverage(): string {
  */
 export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+const ROOT = path.join(__dirname, '..', '..');
+
 export interface Api {
   url: string;
   process: ChildProcess;
+  stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/main.js` (with API_NODE_FLAGS) on a free port over `databaseUrl`, with `env` over our environment; resolves with its GraphQL URL. */
-export function startApi(databaseUrl: string, env: Record<string, string> = {}): Promise<Api> {
-  const child = spawn(process.execPath, [...API_NODE_FLAGS, path.join(__dirname, '..', 'src', 'main.js')], {
-    // Run as the Dockerfile runs it (NODE_ENV=production: graphql-js skips its development checks), other settings from our environment.
+/** How to run the API: which node binary (ours unless given) and its flags (API_NODE_FLAGS unless given). */
+export interface ApiProcessOptions {
+  node?: string;
+  nodeFlags?: string[];
+}
+
+/** Resolves with the first group of `pattern` once the child prints it on stdout, which is then drained so a chatty child never blocks. */
+export function waitForLine(child: ChildProcess, pattern: RegExp, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+/** Sends SIGTERM and waits for the exit (at once when the process is gone already). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Starts the built API (`dist/src/main.js`) on a free port over `databaseUrl`, with our
+ * environment, then `env`; resolves with its GraphQL URL. It runs as the Dockerfile
+ * runs it, NODE_ENV=production (graphql-js skips its development checks), unless `env` says otherwise.
+ */
+export async function startApi(databaseUrl: string, env: Record<string, string> = {}, options: ApiProcessOptions = {}): Promise<Api> {
+  const child = spawn(options.node ?? process.execPath, [...(options.nodeFlags ?? API_NODE_FLAGS), path.join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
     env: {
-      NODE_ENV: 'production',
       ...process.env,
+      NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       PORT: '0',
       SEED_SAMPLE: 'false',
@@ -44,24 +92,8 @@ export function startApi(databaseUrl: string, env: Record<string, string> = {}):
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    let url: string | undefined;
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (url) return;
-      output += chunk.toString();
-      url = /GraphQL API ready at (\S+)/.exec(output)?.[1];
-      if (url) resolve({ url, process: child });
-    });
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it was ready:\n${output}`)));
-  });
-}
-
-export async function stopApi(api: Api): Promise<void> {
-  if (api.process.exitCode !== null || api.process.signalCode !== null) return;
-  const exited = new Promise((resolve) => api.process.once('exit', resolve));
-  api.process.kill('SIGTERM');
-  await exited;
+  const url = await waitForLine(child, /GraphQL API ready at (\S+)/, 'the API');
+  return { url, process: child, stop: () => stopProcess(child) };
 }
 
 /** The resident set of a process (from /proc), in bytes. */
@@ -70,11 +102,39 @@ export function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-/** CPU seconds a process has used (user + system, from /proc). */
-export function cpuSecondsOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system, every thread) a process has used so far, in ms, from /proc; null once it is gone. */
+export function cpuMs(pid: number): number | null {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime); the slice starts at field 3.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU of each of a set of processes (a server's Postgres backends) now, to compare with `cpuSince`. */
+export function cpuOf(pids: readonly number[]): Map<number, number> {
+  return new Map(
+    pids.flatMap((pid) => {
+      const ms = cpuMs(pid);
+      return ms === null ? [] : [[pid, ms] as [number, number]];
+    }),
+  );
+}
+
+/** CPU the processes of `before` used since, summed; a process gone meanwhile (or its pid taken by another) counts nothing. */
+export function cpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, then] of before) {
+    const now = cpuMs(pid);
+    if (now !== null && now >= then) sum += now - then;
+  }
+  return sum;
 }
 
 export interface Posted {
@@ -96,7 +156,7 @@ export class BenchClient {
   /** Sends one request (to the API's path unless `pathname` says otherwise); the body is counted, and handed to `onChunk` when given. */
   request(
     method: 'GET' | 'POST',
-    body: string | null,
+    body: string | Buffer | null,
     headers: Record<string, string>,
     search = '',
     onChunk?: (chunk: Buffer) => void,
@@ -127,7 +187,55 @@ export class BenchClient {
     });
   }
 
+  /** `request`, with the body of the answer as text. */
+  async requestText(
+    method: 'GET' | 'POST',
+    body: string | Buffer | null,
+    headers: Record<string, string>,
+    search = '',
+    pathname = this.target.pathname,
+  ): Promise<Posted & { text: string }> {
+    const chunks: Buffer[] = [];
+    const answer = await this.request(method, body, headers, search, (chunk) => chunks.push(chunk), pathname);
+    return { ...answer, text: Buffer.concat(chunks).toString('utf8') };
+  }
+
   close(): void {
     this.agent.destroy();
+  }
+}
+
+/** Runs a bench's main: on failure prints the error and exits with 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+/**
+ * The frame of benches that load built APIs: `issues` of the synthetic archive in a
+ * fresh database (newsletter_<name>_<pid>) under a temporary folder, one API over it
+ * per environment in `apis`; `body` runs with them, then everything is stopped and removed.
+ */
+export async function withArchiveApis(
+  name: string,
+  issues: number,
+  apis: Array<Record<string, string>>,
+  body: (apis: Api[]) => Promise<void>,
+): Promise<void> {
+  const work = workFolder(name);
+  const started: Api[] = [];
+  try {
+    const database = await prepareArchiveDatabase(work, issues, `newsletter_${name}_${process.pid}`);
+    try {
+      for (const env of apis) started.push(await startApi(database.url, env));
+      await body(started);
+    } finally {
+      for (const api of started) await api.stop();
+      await database.stop();
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
 }

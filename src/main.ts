@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
+import { ConfigError } from './config.read';
 import type { Database } from './db/database';
 import { EmbeddedServerError } from './db/embedded-access';
 import { EmbeddedServer, startEmbeddedPostgres } from './db/embedded';

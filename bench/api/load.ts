@@ -1,4 +1,4 @@
-import http from 'node:http';
+import { BenchClient } from '../support';
 import type { Operation } from './shapes';
 
 /** A server under test: where it answers GraphQL and the headers every request carries. */
@@ -17,36 +17,6 @@ export interface LoadResult {
   latencies: number[];
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** Sends one POST on the agent's kept-alive sockets and resolves with the status and the body. */
-export function post(agent: http.Agent, target: Target, body: Buffer): Promise<{ status: number; text: string }> {
-  const url = new URL(target.url);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': body.length, ...target.headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 export const encode = (operation: Operation) => Buffer.from(JSON.stringify(operation));
 
 /** A failed answer: not 200, or GraphQL errors in the body. */
@@ -61,7 +31,7 @@ function failed(status: number, text: string): boolean {
  */
 export async function runLoad(target: Target, operations: Operation[], connections: number, seconds: number): Promise<LoadResult> {
   const bodies = operations.map(encode);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const pool = new BenchClient(target.url, connections);
   const latencies: number[] = [];
   let failures = 0;
   let firstFailure: string | null = null;
@@ -72,7 +42,7 @@ export async function runLoad(target: Target, operations: Operation[], connectio
     while (performance.now() < until) {
       const body = bodies[next++ % bodies.length];
       const sent = performance.now();
-      const { status, text } = await post(agent, target, body);
+      const { status, text } = await pool.requestText('POST', body, target.headers ?? {});
       latencies.push(performance.now() - sent);
       if (failed(status, text)) {
         failures += 1;
@@ -82,6 +52,6 @@ export async function runLoad(target: Target, operations: Operation[], connectio
   };
   await Promise.all(Array.from({ length: connections }, client));
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
+  pool.close();
   return { requests: latencies.length, failures, firstFailure, seconds: elapsed, latencies: latencies.sort((a, b) => a - b) };
 }

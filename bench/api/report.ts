@@ -1,3 +1,5 @@
+import { loadAverage, median } from '../support';
+
 /** What one timed run of one shape against one server gave. */
 export interface Measurement {
   rps: number;
@@ -15,15 +17,8 @@ export interface Round {
   results: Map<string, Map<string, Measurement>>;
 }
 
-const median = (values: number[]) => {
-  const sorted = values.filter((value) => !Number.isNaN(value)).sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 const fixed = (value: number, digits = 1) => (Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
-const loads = (load: number[]) => `${load.slice(0, 3).map((l) => l.toFixed(2)).join(' ')} → ${load.slice(3).map((l) => l.toFixed(2)).join(' ')}`;
+const loads = (load: number[]) => `${loadAverage(load.slice(0, 3))} → ${loadAverage(load.slice(3))}`;
 
 function cells(m: Measurement | undefined): string {
   if (!m) return 'n/a';
@@ -51,7 +46,7 @@ export function printSummary(
     median(rounds.map((round) => round.results.get(shape)?.get(server)).filter((m) => m !== undefined).map(pick));
   console.log(
     `\nmedians of ${rounds.length} rounds; ${setting.archive}; ${setting.connections} connections, ${setting.seconds} s per run, pool ${setting.pool}; ` +
-      `load average per round: ${rounds.map((round) => round.load.slice(0, 1).map((l) => l.toFixed(2)).join('')).join(', ')}\n`,
+      `load average per round: ${rounds.map((round) => loadAverage(round.load.slice(0, 1))).join(', ')}\n`,
   );
   console.log(`| query | ${ours} req/s | ${theirs} req/s | ratio | ${ours} p50 / p99 ms | ${theirs} p50 / p99 ms | ` +
     `${ours} CPU ms/req (+Postgres) | ${theirs} CPU ms/req (+Postgres) | statements/req (${ours} / ${theirs}) |`);

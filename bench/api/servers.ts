@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startApi as startBuiltApi, stopProcess, waitForLine } from '../support';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export const POSTGRAPHILE_DIR = path.join(ROOT, 'bench', 'postgraphile');
@@ -26,31 +27,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, name: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match) {
-        child.stdout!.off('data', onData);
-        // Keep reading so a chatty server never blocks on a full pipe.
-        child.stdout!.resume();
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`)));
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 export interface ServerOptions {
   databaseUrl: string;
   poolSize: number;
@@ -64,16 +40,10 @@ export interface ServerOptions {
  * address is never refused: requests are still priced and their cost spent.
  */
 export async function startApi(options: ServerOptions, env: Record<string, string> = {}): Promise<RunningServer> {
-  const child = spawn(NODE_22, [...options.nodeFlags, path.join(ROOT, 'dist', 'src', 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
+  const api = await startBuiltApi(
+    options.databaseUrl,
+    {
       DB_POOL_SIZE: String(options.poolSize),
-      PORT: '0',
-      SEED_SAMPLE: 'false',
-      SCHEDULER_ENABLED: 'false',
       QUOTAS_ENABLED: 'true',
       QUOTA_PUBLIC_CAPACITY: '1000000000',
       QUOTA_PUBLIC_REFILL: '1000000000',
@@ -81,10 +51,9 @@ export async function startApi(options: ServerOptions, env: Record<string, strin
       QUOTA_PARTNER_REFILL: '1000000000',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await waitForLine(child, /GraphQL API ready at (\S+)/, 'the API');
-  return { name: 'this API', url, process: child, applicationName: 'newsletter-api', stop: () => stopChild(child) };
+    { node: NODE_22, nodeFlags: options.nodeFlags },
+  );
+  return { ...api, name: 'this API', applicationName: 'newsletter-api' };
 }
 
 /** PostGraphile 5 (bench/postgraphile/server.mjs) over the same database, with the same pool size, on the same Node 22. */
@@ -95,37 +64,5 @@ export async function startPostGraphile(options: ServerOptions): Promise<Running
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await waitForLine(child, /PostGraphile ready at (\S+)/, 'PostGraphile');
-  return { name: 'PostGraphile 5', url, process: child, applicationName: 'postgraphile', stop: () => stopChild(child) };
-}
-
-const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-/** CPU time (user + system, every thread) a process has used so far, in ms; null once it is gone. */
-export function cpuMs(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime); the slice starts at field 3.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU of each of a set of processes (a server's Postgres backends) now, to compare with `cpuSince`. */
-export function cpuOf(pids: readonly number[]): Map<number, number> {
-  return new Map(pids.flatMap((pid) => {
-    const ms = cpuMs(pid);
-    return ms === null ? [] : [[pid, ms] as [number, number]];
-  }));
-}
-
-/** CPU the processes of `before` used since, summed; a process gone meanwhile (or its pid taken by another) counts nothing. */
-export function cpuSince(before: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, then] of before) {
-    const now = cpuMs(pid);
-    if (now !== null && now >= then) sum += now - then;
-  }
-  return sum;
+  return { name: 'PostGraphile 5', url, process: child, applicationName: 'postgraphile', stop: () => stopProcess(child) };
 }

@@ -1,6 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
 import { GraphQLError } from 'graphql';
-import type { CostBudgets, QuotaSettings } from '../config';
+import type { CostBudgets, QuotaSettings } from '../limits/limits.config';
 import type { QuotaPartition } from '../limits/quota';
 import { ForbiddenError, Messages, UnauthenticatedError } from '../common/errors';
 import type { ApiKey } from '../modules/api-key/api-key.entity';

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AppError } from '../common/errors';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
+import { ConfigError } from '../config.read';
 import { Database, openDatabase } from '../db/database';
 
 /** Runs a command-line task against the configured database (embedded unless DATABASE_URL is set). */

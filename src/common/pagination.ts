@@ -122,7 +122,18 @@ function buildConnection<T extends object>(nodeType: ClassType<T>, name: string)
   return ConnectionType;
 }
 
-/** Turns rows fetched with one extra (to detect a next page) into a Page. */
+/**
+ * What a page statement fetches: `first + 1` rounded up to one of a few sizes,
+ * so named statements (src/db/statements.ts) do not multiply with `first`;
+ * toPage drops the extra rows.
+ */
+const PAGE_LIMITS = [11, 21, 51, MAX_PAGE_SIZE + 1];
+
+export function pageLimit(first: number): number {
+  return PAGE_LIMITS.find((limit) => limit > first) ?? first + 1;
+}
+
+/** Turns rows fetched with at least one extra (to detect a next page) into a Page. */
 export function toPage<T>(
   rows: T[],
   size: number,

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config';
+import { ConfigError } from '../config.read';
 
 /** Extensions the migrations install: pg_trgm gives search its typo-tolerant fallback (trigram similarity). */
 export const REQUIRED_EXTENSIONS = ['pg_trgm'] as const;

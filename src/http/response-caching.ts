@@ -47,17 +47,7 @@ export type Answer = HTTPGraphQLResponse | { status: number; headers: HeaderMap;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** What the plugin saw of one request's operation. */
-interface Facts {
-  /** `query`, `mutation` or `subscription`. */
-  operation: string | null;
-  operationName: string | null;
-  errors: boolean;
-}
-
 export class ResponseCaching {
-  /** By the request's admission: Apollo hands plugins a shallow copy of the context, which shares it. */
-  private readonly facts = new WeakMap<object, Facts>();
   private readonly horizon: PublicationHorizon;
   private readonly listener: WriteListener | null;
   private readonly unsubscribe: () => void;
@@ -102,25 +92,9 @@ export class ResponseCaching {
     return this.serving && (req.method === 'GET' || req.method === 'POST') && preflighted(req);
   }
 
-  /** Records, per request, the operation's kind and whether anything failed: only clean queries are cached. */
+  /** Stops hearing other processes' writes when Apollo stops. */
   plugin(): ApolloServerPlugin<Context> {
-    const facts = this.facts;
-    return {
-      serverWillStart: async () => ({ serverWillStop: () => this.stop() }),
-      async requestDidStart({ contextValue }) {
-        const seen: Facts = { operation: null, operationName: null, errors: false };
-        if (contextValue.admission) facts.set(contextValue.admission, seen);
-        return {
-          async didResolveOperation({ operation, operationName }) {
-            seen.operation = operation?.operation ?? null;
-            seen.operationName = operationName ?? null;
-          },
-          async didEncounterErrors() {
-            seen.errors = true;
-          },
-        };
-      },
-    };
+    return { serverWillStart: async () => ({ serverWillStop: () => this.stop() }) };
   }
 
   /**
@@ -184,7 +158,7 @@ export class ResponseCaching {
       ...(await representationsOf(Buffer.from(response.body.string), slot !== null)),
       contentType: response.headers.get('content-type') ?? JSON_TYPE,
       cost: context.admission?.cost ?? 1,
-      operation: this.factsOf(context)?.operationName ?? null,
+      operation: currentRequest()?.operation ?? null,
       expiresAt: Math.min(now + this.settings.ttlS * 1000, publicUntil !== null && publicUntil > now ? publicUntil : Infinity),
       publicUntil,
     };
@@ -192,15 +166,15 @@ export class ResponseCaching {
     return this.answer(req, partition, answer, slot ? 'MISS' : 'BYPASS');
   }
 
-  /** The partition a just-run answer may be cached for (a clean query, by a viewer with a partition), or null. */
+  /**
+   * The partition a just-run answer may be cached for (a clean query, by a viewer
+   * with a partition), or null; what the operation was and whether it failed is
+   * read from the request's record (src/observability/request-record.ts).
+   */
   private cacheableRead(context: Admitted, response: HTTPGraphQLResponse): string | null {
-    const seen = this.factsOf(context);
-    if (!seen || seen.operation !== 'query' || seen.errors || (response.status ?? 200) !== 200) return null;
+    const record = currentRequest();
+    if (record?.operationType !== 'query' || record.errorCode !== null || (response.status ?? 200) !== 200) return null;
     return cachePartitionOf(context.viewer);
-  }
-
-  private factsOf(context: Admitted): Facts | undefined {
-    return context.admission && this.facts.get(context.admission);
   }
 
   /**

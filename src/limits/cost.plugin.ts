@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { validate } from 'graphql';
 import { costBudgetOf } from '../auth/policy';
-import type { CostBudgets } from '../config';
+import type { CostBudgets } from '../limits/limits.config';
 import type { Context } from '../context';
 import { costLimitRule } from './cost';
 

@@ -1,4 +1,4 @@
-import type { HeavyQuerySettings } from '../config';
+import type { HeavyQuerySettings } from '../limits/limits.config';
 
 interface Waiter {
   grant: () => void;

@@ -49,15 +49,17 @@ export class Observability {
     };
   }
 
-  /** Operation name, cost and first error code of GraphQL requests, onto the request's record. */
+  /** Operation name and type, cost and first error code of GraphQL requests, onto the request's record. */
   plugin(): ApolloServerPlugin {
     const record = currentRequest;
     return {
       async requestDidStart() {
         return {
-          async didResolveOperation({ operationName }) {
+          async didResolveOperation({ operation, operationName }) {
             const current = record();
-            if (current) current.operation = operationName ?? null;
+            if (!current) return;
+            current.operation = operationName ?? null;
+            current.operationType = operation?.operation ?? null;
           },
           async willSendResponse({ response }) {
             const current = record();
@@ -66,7 +68,7 @@ export class Observability {
             const cost = (extensions?.cost as { requested?: unknown } | undefined)?.requested;
             if (typeof cost === 'number') current.cost = cost;
             const code = errors?.[0]?.extensions?.code;
-            if (typeof code === 'string') current.errorCode = code;
+            if (errors?.length) current.errorCode = typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
           },
         };
       },

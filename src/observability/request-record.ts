@@ -9,6 +9,8 @@ export interface RequestRecord {
   statements: number;
   /** The GraphQL operation's name; null for anonymous operations and requests that are not GraphQL. */
   operation: string | null;
+  /** `query`, `mutation` or `subscription` once GraphQL has resolved the operation; null before or without one. */
+  operationType: string | null;
   /** The GraphQL cost it was charged (limits/cost.plugin.ts); null when it was not priced. */
   cost: number | null;
   /** The API key it came with (never the secret); null for the public and the admin token. */
@@ -37,7 +39,7 @@ export function withRequestRecord<T>(record: RequestRecord, work: () => T): T {
 }
 
 export function newRequestRecord(id: string): RequestRecord {
-  return { id, startedAt: process.hrtime.bigint(), statements: 0, operation: null, cost: null, keyId: null, errorCode: null, cacheHit: null, imports: [] };
+  return { id, startedAt: process.hrtime.bigint(), statements: 0, operation: null, operationType: null, cost: null, keyId: null, errorCode: null, cacheHit: null, imports: [] };
 }
 
 /** Runs `work` as no request's: what it sends to Postgres is shared upkeep, counted against none. */

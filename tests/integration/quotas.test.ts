@@ -1,4 +1,5 @@
-import { loadConfig, QuotaSettings } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { QuotaSettings } from '../../src/limits/limits.config';
 import { MemoryQuotaStore } from '../../src/limits/quota.store';
 import { Role } from '../../src/modules/api-key/role';
 import { Factory } from '../support/factories';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { ConfigError } from '../../src/config.read';
 
 describe('loadConfig', () => {
   it('gives working defaults for an empty environment', () => {

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
+import { ConfigError } from '../../src/config.read';
 import { clientPartitionOf } from '../../src/limits/client-address';
 import { limitField, policyField } from '../../src/limits/quota';
 import { MemoryQuotaStore } from '../../src/limits/quota.store';

@@ -1,6 +1,6 @@
 import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
-import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { decodeCursor, encodeCursor, Page, pageLimit, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
 import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
@@ -41,7 +41,7 @@ export class IssueService extends SqlService {
     const direction = newest ? 'DESC' : 'ASC';
     const totalCount = this.totalOf(countSql, countParams, total);
     const rows = await this.read<Issue>(
-      `SELECT ${this.columns(Issue, 'i')} FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${first + 1}`,
+      `SELECT ${this.columns(Issue, 'i')} FROM issue i ${where} ORDER BY i.date ${direction}, i.id ${direction} LIMIT ${pageLimit(first)}`,
       where.params,
     );
     const cursorOf = (issue: Issue) => encodeCursor(tag, [issue.date, issue.id]);

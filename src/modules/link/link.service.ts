@@ -1,6 +1,6 @@
 import type { Viewer } from '../../auth/policy';
 import { DateOrder } from '../../common/ordering';
-import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { decodeCursor, encodeCursor, Page, pageLimit, toPage } from '../../common/pagination';
 import { idsOfSlugs } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
 import { columnsOf, Keyed } from '../../db/hydrate';
@@ -67,12 +67,12 @@ export class LinkService extends SqlService {
           FROM (SELECT ${columnsOf(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
           WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
             AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
-          ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${first + 1}`;
+          ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${pageLimit(first)}`;
     } else {
       if (key) where.and(afterKey(key, newest, ['i.date', 'i.id', 's.position', 'l.position']));
       sql = `SELECT ${this.columns(Link, 'l')}, i.date AS "issueDate", i.id AS "issueId", s.position AS "sectionPosition"
          ${LINKS_WITH_ISSUES} ${where}
-        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${first + 1}`;
+        ORDER BY i.date ${direction}, i.id ${direction}, s.position, l.position LIMIT ${pageLimit(first)}`;
     }
     const totalCount = this.totalOf(countSql, countParams, total);
     const rows = await this.read<ListedLink>(sql, where.params);

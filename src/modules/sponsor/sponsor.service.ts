@@ -1,5 +1,5 @@
 import type { PageArgs } from '../../common/loaders';
-import { ConnectionArgs, CursorKey, CursorPart, decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
+import { ConnectionArgs, CursorKey, CursorPart, decodeCursor, encodeCursor, Page, pageLimit, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
 import { columnsOf, hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
@@ -77,7 +77,7 @@ export class SponsorService extends SqlService {
       where.and(`(sp.name, sp.id) > (${where.param(name)}::text, ${where.param(id)}::int)`);
     }
     const rows = await this.read<Sponsor>(
-      `SELECT ${this.columns(Sponsor, 'sp')} FROM sponsor sp ${where} ORDER BY sp.name, sp.id LIMIT ${first + 1}`,
+      `SELECT ${this.columns(Sponsor, 'sp')} FROM sponsor sp ${where} ORDER BY sp.name, sp.id LIMIT ${pageLimit(first)}`,
       where.params,
     );
     return toPage(rows, first, Boolean(after), (sponsor) => encodeCursor(tag, [sponsor.name, sponsor.id]), () =>
