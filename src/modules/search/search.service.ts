@@ -1,7 +1,7 @@
 import type { Viewer } from '../../auth/policy';
 import { BadUserInputError } from '../../common/errors';
 import { quote } from '../../common/excerpt';
-import { CursorKey, decodeCursor, encodeCursor, toPage } from '../../common/pagination';
+import { CursorKey, decodeCursor, encodeCursor, pageLimit, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
 import { SqlService } from '../../db/sql-service';
 import { Link } from '../link/link.entity';
@@ -117,7 +117,7 @@ export class SearchService extends SqlService {
   }
 
   /**
-   * `first + 1` matches after `position`, best first (rank, then newer issue,
+   * `first + 1` or more matches (pageLimit) after `position`, best first (rank, then newer issue,
    * then higher id), each with the count of all matches and, with
    * `highlights`, the marked title and summary of the `first` shown. On a
    * page given `words` the statement returns one empty row when nothing
@@ -138,14 +138,15 @@ export class SearchService extends SqlService {
       ? `WHERE (m.rank, m.issue_date, m.id) < (${where.param(position[0])}::float8, ${where.param(position[1])}::date, ${where.param(position[2])}::int)`
       : '';
     const [title, summary] = highlights ? marked('l', where.param(anyWordQuery(text)), where.param(TITLE_HEADLINE), where.param(SUMMARY_HEADLINE)) : [];
-    // Highlights of the rows shown only, not of the one read to see whether a next page exists.
+    // Highlights of the rows shown only, not of those read to see whether a next page exists.
+    const shown = highlights ? where.param(first) : '';
     const markedColumns = highlights
-      ? `, CASE WHEN p.n <= ${first} THEN ${title} END AS "markedTitle", CASE WHEN p.n <= ${first} THEN ${summary} END AS "markedSummary"`
+      ? `, CASE WHEN p.n <= ${shown} THEN ${title} END AS "markedTitle", CASE WHEN p.n <= ${shown} THEN ${summary} END AS "markedSummary"`
       : '';
     let sql = `SELECT ${this.columns(Link, 'l')}, p.rank, p.issue_date AS "issueDate", p.total, p.n${markedColumns}
          FROM (SELECT m.*, row_number() OVER (ORDER BY m.rank DESC, m.issue_date DESC, m.id DESC) AS n
                  FROM (SELECT m.* FROM (SELECT matches.*, count(*) OVER () AS total FROM (${matches}) matches) m ${after}
-                        ORDER BY m.rank DESC, m.issue_date DESC, m.id DESC LIMIT ${first + 1}) m) p
+                        ORDER BY m.rank DESC, m.issue_date DESC, m.id DESC LIMIT ${pageLimit(first)}) m) p
          JOIN link l ON l.id = p.id`;
     if (words.length) {
       const visible = whereVisibleLinks(where.branch(), { statuses: filter?.statuses } as LinkFilter, viewer).condition();
