@@ -10,6 +10,7 @@ import { RecanonicalizeLinks1797000000100 } from './1797000000100-Recanonicalize
 import { Search1797000000200 } from './1797000000200-Search';
 import { FeedTokens1797000000300 } from './1797000000300-FeedTokens';
 import { LinkTagPublished1797000000500 } from './1797000000500-LinkTagPublished';
+import { IssueHeadlineDocument1797000000600 } from './1797000000600-IssueHeadlineDocument';
 import { LinkTagPublishedInsert1797000000700 } from './1797000000700-LinkTagPublishedInsert';
 import { SearchDocumentOnChange1797000000710 } from './1797000000710-SearchDocumentOnChange';
 import { LinkIdSection1797000000910 } from './1797000000910-LinkIdSection';
@@ -27,6 +28,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Search1797000000200,
   FeedTokens1797000000300,
   LinkTagPublished1797000000500,
+  IssueHeadlineDocument1797000000600,
   LinkTagPublishedInsert1797000000700,
   SearchDocumentOnChange1797000000710,
   LinkIdSection1797000000910,

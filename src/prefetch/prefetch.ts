@@ -140,3 +140,17 @@ export function selects(info: GraphQLResolveInfo, field: string): boolean {
   const subfields = collectSubfields(info.schema, info.fragments, info.variableValues, returned, info.fieldNodes);
   return [...subfields.values()].some((nodes) => nodes[0].name.value === field);
 }
+
+/** Whether the query asks each edge of the connection the root field returns for one of `fields`. */
+export function selectsOnEdges(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const returned = objectType(getNamedType(info.returnType));
+  const edgeType = objectType(getNamedType(returned?.getFields().edges?.type));
+  if (!returned || !edgeType) return false;
+  const subfields = (type: GraphQLObjectType, nodes: readonly FieldNode[]) =>
+    collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes).values();
+  for (const edges of subfields(returned, info.fieldNodes)) {
+    if (edges[0].name.value !== 'edges') continue;
+    for (const selected of subfields(edgeType, edges)) if (fields.includes(selected[0].name.value)) return true;
+  }
+  return false;
+}

@@ -314,14 +314,18 @@ describe('bad input', () => {
   });
 });
 
-it('runs a bounded number of statements whatever the page size: the page (with its count) and the highlights', async () => {
+it('runs a bounded number of statements whatever the page size: one page with its count and highlights', async () => {
   h.statements.reset();
   await search('postgres or kubernetes or terraform');
-  expect(h.statements.count).toBe(2);
+  expect(h.statements.count).toBe(1);
   h.statements.reset();
   await search('postgress');
-  // The first page, the correction (in a transaction of its own: 3 more), the corrected page and the highlights.
-  expect(h.statements.count).toBe(7);
+  // The first page (which names the unknown words), the correction (in a transaction of its own: 3 more) and the corrected page.
+  expect(h.statements.count).toBe(6);
+  h.statements.reset();
+  // Known words that the filter leaves without a match: nothing to correct, and nothing more to ask.
+  expect(await search('kubernetes postgres', { filter: { newsletters: ['ai'] } })).toMatchObject({ totalCount: 0, correctedQuery: null });
+  expect(h.statements.count).toBe(1);
 });
 
 it('is open to the admin token and keys alike', async () => {
@@ -349,4 +353,22 @@ it("keeps a link's document in step with its title and summary, and the same acr
   expect(await documentOf()).toBe(edited);
   await h.dataSource.query(`UPDATE link SET title = 'Running MySQL on Kubernetes', summary_text = $2 WHERE id = $1`, [id, summary]);
   expect(await documentOf()).toBe(before);
+});
+
+it('finds links by their issue headline as an edit leaves it', async () => {
+  const f = new Factory(h.dataSource);
+  const issue = await f.issue(await f.newsletter('airships'), {
+    date: '2025-02-01',
+    headline: 'Zeppelin roundup',
+    sections: [{ title: 'Headlines', links: [{ title: 'Notes from the hangar', summary: 'Nothing to add.', tags: ['rust'] }] }],
+  });
+  expect(titles(await search('zeppelin'))).toEqual(['Notes from the hangar']);
+  const { errors } = await h.gql(
+    `mutation($input: UpdateIssueInput!) { updateIssue(input: $input) { version } }`,
+    { input: { id: String(issue.id), expectedVersion: issue.version, headline: 'Dirigible roundup' } },
+    editor,
+  );
+  expect(errors).toBeUndefined();
+  expect(titles(await search('dirigible'))).toEqual(['Notes from the hangar']);
+  expect(await search('zeppelin')).toMatchObject({ totalCount: 0, edges: [] });
 });

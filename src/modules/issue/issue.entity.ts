@@ -22,7 +22,7 @@ import { IssueStatus } from './issue-status';
 @Unique('uq_issue_newsletter_date', ['newsletterId', 'date'])
 @Index('ix_issue_published_date', ['date', 'id'], { where: `"status" = 'PUBLISHED'` })
 @Index('ix_issue_scheduled', ['publishAt'], { where: `"status" = 'SCHEDULED'` })
-// GIN on the headline as an English text-search document (migrations/1797000000200-Search.ts).
+// GIN on the headline's English text-search document (migrations/1797000000600-IssueHeadlineDocument.ts).
 @Index('ix_issue_headline_search', { synchronize: false })
 @Check('ck_issue_published_at', `"status" <> 'PUBLISHED' OR "published_at" IS NOT NULL`)
 @Check('ck_issue_scheduled_publish_at', `"status" <> 'SCHEDULED' OR "publish_at" IS NOT NULL`)
@@ -45,6 +45,10 @@ export class Issue {
   @Field()
   @Column({ type: 'text' })
   headline!: string;
+
+  /** The headline as an English text-search document, kept by a trigger; never read as a field. */
+  @Column({ name: 'headline_document', type: 'tsvector', select: false, insert: false, update: false })
+  headlineDocument?: string;
 
   @Field(() => IssueStatus)
   @Column({ type: 'enum', enum: IssueStatus, enumName: 'issue_status', default: IssueStatus.DRAFT })

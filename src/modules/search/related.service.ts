@@ -2,7 +2,7 @@ import type { ReadScope } from '../issue/issue.scope';
 import { ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
 import { SqlWhere } from '../../common/sql';
-import { columnsOf, Keyed } from '../../db/hydrate';
+import type { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { Issue } from '../issue/issue.entity';
 import { Link } from '../link/link.entity';
@@ -48,15 +48,15 @@ function idRange(issue: string): string {
  * their tags. They are scored by shared tags plus shared
  * title words (ts_rank of their document against its title); only published
  * links within the viewer's scope, from other issues, never the same story
- * (canonical URL), and never one sharing neither a tag nor a word.
+ * (canonical URL), and never one sharing neither a tag nor a word. Rows come
+ * back as plain objects from named statements, like every read of the read path.
  */
 export class RelatedService extends SqlService {
   linksOf(linkIds: readonly number[], first: number, scope: ReadScope | null): Promise<Array<Keyed<Link>>> {
     const where = new SqlWhere();
     const ids = where.param(linkIds);
     const visible = `${isPublished()} AND ${ScopeSql.of(where, scope).link('c', 'i')}`;
-    return this.keyed(
-      Link,
+    return this.readKeyed(
       `WITH src AS MATERIALIZED (
          SELECT l.id, l.canonical_url, s.issue_id, ${anyLexeme('l.search_document', '{a}')} AS words
            FROM link l JOIN section s ON s.id = l.section_id WHERE l.id = ANY(${ids}::int[])
@@ -76,7 +76,7 @@ export class RelatedService extends SqlService {
           WHERE ${visible} AND cs.issue_id <> src.issue_id AND c.canonical_url <> src.canonical_url
             AND (p.shared > 0 OR c.search_document @@ src.words)
        )
-       SELECT ${columnsOf(this.dataSource, Link, 'l')}, r.source AS key
+       SELECT ${this.columns(Link, 'l')}, r.source AS key
          FROM (SELECT scored.*, row_number() OVER (PARTITION BY scored.source ORDER BY scored.score DESC, scored.distance, scored.id) AS n
                  FROM scored) r
          JOIN link l ON l.id = r.id
@@ -94,10 +94,9 @@ export class RelatedService extends SqlService {
     const where = new SqlWhere();
     const ids = where.param(issueIds);
     const visible = `${isPublished()} AND ${ScopeSql.of(where, scope).link('c', 'i')}`;
-    return this.keyed(
-      Issue,
+    return this.readKeyed(
       `WITH src AS MATERIALIZED (
-         SELECT si.id, ${anyLexeme(`setweight(to_tsvector('english', si.headline), 'A')`, '{a}')} AS words
+         SELECT si.id, ${anyLexeme('si.headline_document', '{d}')} AS words
            FROM issue si WHERE si.id = ANY(${ids}::int[])
        ), src_tags AS MATERIALIZED (
          SELECT s.issue_id AS source, lt.tag_id, r.low, r.high, count(*) AS weight
@@ -111,10 +110,10 @@ export class RelatedService extends SqlService {
           WHERE ${visible} AND cs.issue_id <> st.source
           GROUP BY st.source, cs.issue_id
        )
-       SELECT i.*, r.source AS key
+       SELECT ${this.columns(Issue, 'i')}, r.source AS key
          FROM (SELECT scored.source, scored.id,
                       row_number() OVER (PARTITION BY scored.source
-                        ORDER BY scored.hits + ts_rank(to_tsvector('english', ci.headline), src.words) DESC, ci.date DESC, ci.id DESC) AS n
+                        ORDER BY scored.hits + ts_rank(ci.headline_document, src.words) DESC, ci.date DESC, ci.id DESC) AS n
                  FROM scored JOIN src ON src.id = scored.source JOIN issue ci ON ci.id = scored.id) r
          JOIN issue i ON i.id = r.id
         WHERE r.n <= ${where.param(first)} ORDER BY r.source, r.n`,

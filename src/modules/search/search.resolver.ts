@@ -1,16 +1,28 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { selectsOnEdges } from '../../prefetch/prefetch';
+import { readAhead } from '../../prefetch/relations';
 import { highlightHtml } from './search.highlight';
 import { LinkFacetsArgs, SearchArgs } from './search.inputs';
 import { LinkFacets, LinkSearchConnection, LinkSearchEdge } from './search.types';
+
+/** The edge fields the page statement computes when the query asks for one. */
+const HIGHLIGHTS = ['titleHighlight', 'summaryHighlight'];
 
 @Resolver(() => LinkSearchEdge)
 export class SearchResolver {
   @Query(() => LinkSearchConnection, {
     description: 'Links matching a full-text search, best first, with every filter of `links`; misspelled words are corrected when nothing matches.',
   })
-  search(@Args() args: SearchArgs, @Ctx() { services, viewer }: Context): Promise<LinkSearchConnection> {
-    return services.search.search(args, viewer);
+  async search(@Args() args: SearchArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<LinkSearchConnection> {
+    const result = await context.services.search.search(args, context.viewer, { highlights: selectsOnEdges(info, HIGHLIGHTS) });
+    await readAhead(
+      info,
+      context,
+      result.edges.map((edge) => edge.node),
+    );
+    return result;
   }
 
   @Query(() => LinkFacets, { description: 'How many links each value of each filter dimension would give, for a filter and optionally a search.' })
@@ -20,7 +32,7 @@ export class SearchResolver {
 
   @FieldResolver(() => String, { description: 'The whole title, HTML-escaped, each matched word between the highlight markers.' })
   async titleHighlight(@Root() edge: LinkSearchEdge, @Ctx() { loaders }: Context): Promise<string> {
-    const marked = await loaders.searchHighlights(edge.highlightQuery).load(edge.node.id);
+    const marked = edge.marked ?? (await loaders.searchHighlights(edge.highlightQuery).load(edge.node.id));
     return highlightHtml(marked.title, edge.markers);
   }
 
@@ -28,7 +40,7 @@ export class SearchResolver {
     description: 'The best stretch (15 to 35 words) of the plain-text summary, HTML-escaped, each matched word between the markers.',
   })
   async summaryHighlight(@Root() edge: LinkSearchEdge, @Ctx() { loaders }: Context): Promise<string> {
-    const marked = await loaders.searchHighlights(edge.highlightQuery).load(edge.node.id);
+    const marked = edge.marked ?? (await loaders.searchHighlights(edge.highlightQuery).load(edge.node.id));
     return highlightHtml(marked.summary, edge.markers);
   }
 }

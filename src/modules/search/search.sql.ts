@@ -11,8 +11,8 @@ import { LINKS_WITH_ISSUES } from '../link/link.filters';
 /** ts_rank weights for D (headline), C (unused), B (summary) and A (title). */
 export const RANK_WEIGHTS = `'{0.05, 0.1, 0.4, 1.0}'::real[]`;
 
-/** An issue's headline as a document: the expression its GIN index (ix_issue_headline_search) is built on. */
-export const HEADLINE_DOCUMENT = `to_tsvector('english', i.headline)`;
+/** An issue's headline as a document, stored (weight D) and indexed (ix_issue_headline_search). */
+export const HEADLINE_DOCUMENT = 'i.headline_document';
 
 /** A websearch query (quotes, -exclude, or) in English, stemmed, from the parameter `param`. */
 export function tsquery(param: string): string {
@@ -28,7 +28,7 @@ export function matchesSql(query: string, filters: string): string {
   return `SELECT l.id, i.date AS issue_date, ts_rank(${RANK_WEIGHTS}, l.search_document, ${query})::float8 AS rank
             ${LINKS_WITH_ISSUES} WHERE ${filters} AND l.search_document @@ ${query}
           UNION ALL
-          SELECT l.id, i.date, ts_rank(${RANK_WEIGHTS}, l.search_document || setweight(${HEADLINE_DOCUMENT}, 'D'), ${query})::float8
+          SELECT l.id, i.date, ts_rank(${RANK_WEIGHTS}, l.search_document || ${HEADLINE_DOCUMENT}, ${query})::float8
             ${LINKS_WITH_ISSUES} WHERE ${filters} AND ${HEADLINE_DOCUMENT} @@ ${query}
              AND NOT l.search_document @@ ${query} AND (l.search_document || ${HEADLINE_DOCUMENT}) @@ ${query}`;
 }
@@ -40,6 +40,16 @@ export function matchesSql(query: string, filters: string): string {
  */
 export function matchesCondition(query: string): string {
   return `(l.search_document @@ ${query} OR (${HEADLINE_DOCUMENT} @@ ${query} AND (l.search_document || ${HEADLINE_DOCUMENT}) @@ ${query}))`;
+}
+
+/**
+ * Which of `words` (a text[] expression) no link passing `visible` (a
+ * condition on `l`, `s`, `i`: the viewer's statuses and scope, not the
+ * filter) contains: only those can be typos, so only those are corrected.
+ */
+export function unknownWordsSql(words: string, visible: string): string {
+  return `(SELECT COALESCE(array_agg(w.word), '{}') FROM unnest(${words}::text[]) AS w(word)
+    WHERE NOT EXISTS (SELECT 1 ${LINKS_WITH_ISSUES} WHERE ${visible} AND l.search_document @@ plainto_tsquery('english', w.word)))`;
 }
 
 /** Titles looked at for corrections of one word: enough to find its usual spelling, few enough to stay fast. */

@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../common/pagination';
 import { Link } from '../link/link.entity';
 import type { Markers } from './search.highlight';
+import type { MarkedText } from './search.service';
 
 @ObjectType({ description: 'One search result: the link, its rank and its highlighted title and summary.' })
 export class LinkSearchEdge {
@@ -17,6 +18,8 @@ export class LinkSearchEdge {
   /** The query the highlights mark (the corrected one when a correction ran), and the caller's markers. */
   highlightQuery!: string;
   markers!: Markers;
+  /** The marked title and summary, when the page statement computed them (the query asked for highlights). */
+  marked?: MarkedText;
 }
 
 @ObjectType({ description: 'Links matching a search, best first.' })
