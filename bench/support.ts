@@ -102,6 +102,13 @@ export function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
+/** The resident part of a process's brk heap (/proc smaps `[heap]`), where the C library's allocator keeps the main thread's memory; 0 when not found. */
+export function mallocHeapOf(pid: number): number {
+  const smaps = fs.readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  const at = smaps.indexOf(' [heap]\n');
+  return at < 0 ? 0 : Number(/Rss:\s+(\d+) kB/.exec(smaps.slice(at))?.[1] ?? 0) * 1024;
+}
+
 let ticksPerSecond: number | undefined;
 
 /** CPU time (user + system, every thread) a process has used so far, in ms, from /proc; null once it is gone. */
@@ -223,13 +230,14 @@ export async function withArchiveApis(
   issues: number,
   apis: Array<Record<string, string>>,
   body: (apis: Api[]) => Promise<void>,
+  options: ApiProcessOptions = {},
 ): Promise<void> {
   const work = workFolder(name);
   const started: Api[] = [];
   try {
     const database = await prepareArchiveDatabase(work, issues, `newsletter_${name}_${process.pid}`);
     try {
-      for (const env of apis) started.push(await startApi(database.url, env));
+      for (const env of apis) started.push(await startApi(database.url, env, options));
       await body(started);
     } finally {
       for (const api of started) await api.stop();
