@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { API_NODE_FLAGS, BenchClient, loadAverage, mallocHeapOf, median, rssOf, runBench, withArchiveApis } from './support';
+import { API_NODE_FLAGS, BenchClient, cpuMs, loadAverage, mallocHeapOf, median, rssOf, runBench, withArchiveApis } from './support';
 
 /**
  * `npm run bench:soak [-- --minutes 10 --rate 40]`: the built API over a
@@ -84,12 +84,15 @@ async function main(): Promise<void> {
       // Minutes at which the API writes a V8 heap snapshot into --snapshot-dir (e.g. `2,8`), to compare what it retains.
       'heap-snapshots': { type: 'string', default: '' },
       'snapshot-dir': { type: 'string', default: path.join(os.tmpdir(), 'soak-snapshots') },
+      // The API's node flags instead of API_NODE_FLAGS (space-separated), to compare V8 settings.
+      'node-flags': { type: 'string' },
     },
   });
   const snapshotMinutes = values['heap-snapshots'] ? values['heap-snapshots'].split(',').map(Number) : [];
   const snapshotDir = path.resolve(values['snapshot-dir']);
   if (snapshotMinutes.length) fs.mkdirSync(snapshotDir, { recursive: true });
-  const nodeFlags = snapshotMinutes.length ? [...API_NODE_FLAGS, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : API_NODE_FLAGS;
+  const baseFlags = values['node-flags'] !== undefined ? values['node-flags'].split(' ').filter(Boolean) : API_NODE_FLAGS;
+  const nodeFlags = snapshotMinutes.length ? [...baseFlags, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : baseFlags;
   const [minutes, rate, issueCount] = [Number(values.minutes), Number(values.rate), Number(values.issues)];
   const sampleSeconds = Number(values['sample-every']);
   await withArchiveApis('soak', issueCount, [{ TRUST_PROXY: 'loopback', ADMIN_TOKEN }], async ([api]) => {
@@ -165,7 +168,7 @@ async function main(): Promise<void> {
         writes += 1;
       };
 
-      console.log(`soak: ${minutes} min at ${rate} req/s (mixed reads), an edit every ${values['write-every']} s; API pid ${api.process.pid}; ` +
+      console.log(`soak: ${minutes} min at ${rate} req/s (mixed reads), an edit every ${values['write-every']} s; API pid ${api.process.pid} (node ${nodeFlags.join(' ')}); ` +
         `${os.cpus().length} cores, load average ${loadAverage()}`);
       // V8 young and old: what V8 holds for each generation; malloc: the C allocator's main heap (buffers, zlib, parsers).
       console.log('  min   RSS MiB (30 s low-high)   heap used  V8 young  V8 old  malloc  external   requests ok   other        skipped  writes  load average');
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
           `${String(tally.skipped).padStart(7)}  ${String(writes).padStart(6)}  ${loadAverage()}`);
       };
       await row();
+      const cpuBefore = cpuMs(api.process.pid!) ?? NaN;
       const firing = setInterval(fire, 1000 / rate);
       const writing = setInterval(() => void write().catch((error: unknown) => console.error(`write failed: ${String(error)}`)), Number(values['write-every']) * 1000);
       const reading = setInterval(read, 5000);
@@ -217,6 +221,7 @@ async function main(): Promise<void> {
       };
       console.log(`RSS at minute ${reference.minute.toFixed(1)} and ${last.minute.toFixed(1)}: ${verdict(reference.rss, last.rss)}`);
       console.log(`median RSS of the minute before each: ${verdict(minuteMedian(reference.minute), minuteMedian(last.minute))}`);
+      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered)`);
     } finally {
       client.close();
     }
