@@ -58,18 +58,22 @@ async function graphql(client: BenchClient, query: string, variables: Record<str
  * for its young generation (both semi-spaces) and for the rest of the heap, and
  * memory outside the heap (buffers).
  */
-async function heapFigures(client: BenchClient): Promise<{ used: number; young: number; old: number; external: number }> {
+async function heapFigures(client: BenchClient): Promise<{ used: number; young: number; old: number; external: number; gc: string }> {
   const { text } = await client.requestText('GET', null, { authorization: `Bearer ${ADMIN_TOKEN}` }, '', '/metrics');
   const figure = (name: string) => {
     const line = text.split('\n').find((candidate) => candidate.startsWith(`newsletter_${name} `));
     return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
   };
+  const gc = ['minor', 'major', 'incremental']
+    .map((kind) => `${kind} ${figure(`nodejs_gc_duration_seconds_count{kind="${kind}"}`)} (${figure(`nodejs_gc_duration_seconds_sum{kind="${kind}"}`).toFixed(1)} s)`)
+    .join(', ');
   const young = figure('nodejs_heap_space_size_total_bytes{space="new"}');
   return {
     used: figure('nodejs_heap_size_used_bytes'),
     young,
     old: figure('nodejs_heap_size_total_bytes') - young,
     external: figure('nodejs_external_memory_bytes'),
+    gc,
   };
 }
 
@@ -181,12 +185,14 @@ async function main(): Promise<void> {
         return reading;
       };
       const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+      let gcSoFar = '';
       const row = async () => {
         const now = read();
         rows.push(now);
         const window = readings.filter((r) => r.minute > now.minute - sampleSeconds / 60).map((r) => r.rss);
         // A stalled API (a heap snapshot being written) leaves the figures blank rather than ending the soak.
-        const heap = await heapFigures(client).catch(() => ({ used: NaN, young: NaN, old: NaN, external: NaN }));
+        const heap = await heapFigures(client).catch(() => ({ used: NaN, young: NaN, old: NaN, external: NaN, gc: '' }));
+        gcSoFar = heap.gc;
         const other = [...tally.other].map(([status, count]) => `${count}×${status || 'err'}`).join(',') || '-';
         console.log(`  ${now.minute.toFixed(1).padStart(4)}  ${mib(now.rss).padStart(7)} (${mib(Math.min(...window))}-${mib(Math.max(...window))})`.padEnd(34) +
           `${mib(heap.used).padStart(9)}  ${mib(heap.young).padStart(8)}  ${mib(heap.old).padStart(6)}  ${mib(mallocHeapOf(api.process.pid!)).padStart(6)}  ` +
@@ -221,7 +227,7 @@ async function main(): Promise<void> {
       };
       console.log(`RSS at minute ${reference.minute.toFixed(1)} and ${last.minute.toFixed(1)}: ${verdict(reference.rss, last.rss)}`);
       console.log(`median RSS of the minute before each: ${verdict(minuteMedian(reference.minute), minuteMedian(last.minute))}`);
-      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered)`);
+      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered); garbage collections: ${gcSoFar}`);
     } finally {
       client.close();
     }
