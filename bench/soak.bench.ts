@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchClient, loadAverage, median, rssOf, runBench, withArchiveApis } from './support';
+import { API_NODE_FLAGS, BenchClient, cpuMs, loadAverage, mallocHeapOf, median, rssOf, runBench, withArchiveApis } from './support';
 
 /**
  * `npm run bench:soak [-- --minutes 10 --rate 40]`: the built API over a
@@ -53,11 +53,28 @@ async function graphql(client: BenchClient, query: string, variables: Record<str
   return body.data;
 }
 
-/** The API's V8 heap in use and its memory outside the heap (buffers), from its own /metrics. */
-async function heapFigures(client: BenchClient): Promise<{ used: number; external: number }> {
+/**
+ * Where the API's memory is, from its own /metrics: the V8 heap in use, what V8 holds
+ * for its young generation (both semi-spaces) and for the rest of the heap, and
+ * memory outside the heap (buffers).
+ */
+async function heapFigures(client: BenchClient): Promise<{ used: number; young: number; old: number; external: number; gc: string }> {
   const { text } = await client.requestText('GET', null, { authorization: `Bearer ${ADMIN_TOKEN}` }, '', '/metrics');
-  const figure = (name: string) => Number(new RegExp(`^newsletter_${name} ([\\d.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { used: figure('nodejs_heap_size_used_bytes'), external: figure('nodejs_external_memory_bytes') };
+  const figure = (name: string) => {
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`newsletter_${name} `));
+    return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
+  };
+  const gc = ['minor', 'major', 'incremental']
+    .map((kind) => `${kind} ${figure(`nodejs_gc_duration_seconds_count{kind="${kind}"}`)} (${figure(`nodejs_gc_duration_seconds_sum{kind="${kind}"}`).toFixed(1)} s)`)
+    .join(', ');
+  const young = figure('nodejs_heap_space_size_total_bytes{space="new"}');
+  return {
+    used: figure('nodejs_heap_size_used_bytes'),
+    young,
+    old: figure('nodejs_heap_size_total_bytes') - young,
+    external: figure('nodejs_external_memory_bytes'),
+    gc,
+  };
 }
 
 async function main(): Promise<void> {
@@ -68,8 +85,18 @@ async function main(): Promise<void> {
       issues: { type: 'string', default: '3000' },
       'write-every': { type: 'string', default: '5' },
       'sample-every': { type: 'string', default: '30' },
+      // Minutes at which the API writes a V8 heap snapshot into --snapshot-dir (e.g. `2,8`), to compare what it retains.
+      'heap-snapshots': { type: 'string', default: '' },
+      'snapshot-dir': { type: 'string', default: path.join(os.tmpdir(), 'soak-snapshots') },
+      // The API's node flags instead of API_NODE_FLAGS (space-separated), to compare V8 settings.
+      'node-flags': { type: 'string' },
     },
   });
+  const snapshotMinutes = values['heap-snapshots'] ? values['heap-snapshots'].split(',').map(Number) : [];
+  const snapshotDir = path.resolve(values['snapshot-dir']);
+  if (snapshotMinutes.length) fs.mkdirSync(snapshotDir, { recursive: true });
+  const baseFlags = values['node-flags'] !== undefined ? values['node-flags'].split(' ').filter(Boolean) : API_NODE_FLAGS;
+  const nodeFlags = snapshotMinutes.length ? [...baseFlags, '--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : baseFlags;
   const [minutes, rate, issueCount] = [Number(values.minutes), Number(values.rate), Number(values.issues)];
   const sampleSeconds = Number(values['sample-every']);
   await withArchiveApis('soak', issueCount, [{ TRUST_PROXY: 'loopback', ADMIN_TOKEN }], async ([api]) => {
@@ -145,9 +172,10 @@ async function main(): Promise<void> {
         writes += 1;
       };
 
-      console.log(`soak: ${minutes} min at ${rate} req/s (mixed reads), an edit every ${values['write-every']} s; API pid ${api.process.pid}; ` +
+      console.log(`soak: ${minutes} min at ${rate} req/s (mixed reads), an edit every ${values['write-every']} s; API pid ${api.process.pid} (node ${nodeFlags.join(' ')}); ` +
         `${os.cpus().length} cores, load average ${loadAverage()}`);
-      console.log('  min   RSS MiB (30 s low-high)   heap used  external   requests ok   other        skipped  writes  load average');
+      // V8 young and old: what V8 holds for each generation; malloc: the C allocator's main heap (buffers, zlib, parsers).
+      console.log('  min   RSS MiB (30 s low-high)   heap used  V8 young  V8 old  malloc  external   requests ok   other        skipped  writes  load average');
       const readings: Array<{ minute: number; rss: number }> = [];
       const rows: Array<{ minute: number; rss: number }> = [];
       const started = performance.now();
@@ -157,22 +185,32 @@ async function main(): Promise<void> {
         return reading;
       };
       const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+      let gcSoFar = '';
       const row = async () => {
         const now = read();
         rows.push(now);
         const window = readings.filter((r) => r.minute > now.minute - sampleSeconds / 60).map((r) => r.rss);
-        const heap = await heapFigures(client);
+        // A stalled API (a heap snapshot being written) leaves the figures blank rather than ending the soak.
+        const heap = await heapFigures(client).catch(() => ({ used: NaN, young: NaN, old: NaN, external: NaN, gc: '' }));
+        gcSoFar = heap.gc;
         const other = [...tally.other].map(([status, count]) => `${count}×${status || 'err'}`).join(',') || '-';
         console.log(`  ${now.minute.toFixed(1).padStart(4)}  ${mib(now.rss).padStart(7)} (${mib(Math.min(...window))}-${mib(Math.max(...window))})`.padEnd(34) +
-          `${mib(heap.used).padStart(9)}  ${mib(heap.external).padStart(8)}   ${String(tally.ok).padStart(11)}   ${other.padEnd(12)} ` +
+          `${mib(heap.used).padStart(9)}  ${mib(heap.young).padStart(8)}  ${mib(heap.old).padStart(6)}  ${mib(mallocHeapOf(api.process.pid!)).padStart(6)}  ` +
+          `${mib(heap.external).padStart(8)}   ${String(tally.ok).padStart(11)}   ${other.padEnd(12)} ` +
           `${String(tally.skipped).padStart(7)}  ${String(writes).padStart(6)}  ${loadAverage()}`);
       };
       await row();
+      const cpuBefore = cpuMs(api.process.pid!) ?? NaN;
       const firing = setInterval(fire, 1000 / rate);
       const writing = setInterval(() => void write().catch((error: unknown) => console.error(`write failed: ${String(error)}`)), Number(values['write-every']) * 1000);
       const reading = setInterval(read, 5000);
       const sampling = setInterval(() => void row(), sampleSeconds * 1000);
+      const snapshots = snapshotMinutes.map((minute) => setTimeout(() => {
+        console.log(`  heap snapshot of the API at minute ${minute} into ${snapshotDir}`);
+        api.process.kill('SIGUSR2');
+      }, minute * 60000));
       await new Promise((resolve) => setTimeout(resolve, minutes * 60000));
+      snapshots.forEach(clearTimeout);
       clearInterval(firing);
       clearInterval(writing);
       clearInterval(reading);
@@ -189,10 +227,11 @@ async function main(): Promise<void> {
       };
       console.log(`RSS at minute ${reference.minute.toFixed(1)} and ${last.minute.toFixed(1)}: ${verdict(reference.rss, last.rss)}`);
       console.log(`median RSS of the minute before each: ${verdict(minuteMedian(reference.minute), minuteMedian(last.minute))}`);
+      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered); garbage collections: ${gcSoFar}`);
     } finally {
       client.close();
     }
-  });
+  }, { nodeFlags });
 }
 
 runBench(main);

@@ -55,4 +55,15 @@ describe('MemoryResponseCache', () => {
     await cache.set('big', answer(20_000), await cache.generation());
     expect(await cache.get('big')).toBeUndefined();
   });
+
+  it('keeps its own copy of bytes sliced from a shared pool, so an entry holds no more than it counts', async () => {
+    const cache = new MemoryResponseCache(1_000_000, clock);
+    const pooled = Buffer.from('{"data":{"issue":null}}');
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    await cache.set('a', { ...answer(0), body: pooled, gzipped: pooled.subarray(2) }, await cache.generation());
+    const kept = await cache.get('a');
+    expect(kept?.body.equals(pooled)).toBe(true);
+    expect(kept?.body.buffer.byteLength).toBe(pooled.length);
+    expect(kept?.gzipped?.buffer.byteLength).toBe(pooled.length - 2);
+  });
 });
