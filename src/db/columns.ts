@@ -17,7 +17,7 @@ const lists = new Map<string, string>();
 /** Select lists kept: one per entity, alias and set of fields asked for, so a bound keeps odd queries from growing it. */
 const MAX_LISTS = 2000;
 
-function columnsOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): EntityColumns {
+function describe(dataSource: DataSource, target: EntityTarget<ObjectLiteral>): EntityColumns {
   let found = described.get(target);
   if (!found) {
     // Columns marked `select: false` (search vectors) are never read back.
@@ -40,7 +40,7 @@ export function selectList(
   alias: string,
   fields?: Iterable<string>,
 ): string {
-  const { byProperty, keys } = columnsOf(dataSource, target);
+  const { byProperty, keys } = describe(dataSource, target);
   const wanted = fields ? [...new Set([...keys, ...fields])].filter((field) => byProperty.has(field)).sort() : [...byProperty.keys()];
   const cacheKey = `${String((target as { name?: string }).name ?? target)}|${alias}|${wanted.join(',')}`;
   let list = lists.get(cacheKey);
@@ -49,4 +49,9 @@ export function selectList(
     if (lists.size < MAX_LISTS) lists.set(cacheKey, list);
   }
   return list;
+}
+
+/** Every column the entity reads back, as `alias.column` under its SQL name: for rows hydrated as entities or wrapped in a subquery. */
+export function columnNames(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, alias: string): string {
+  return [...describe(dataSource, target).byProperty.values()].map((column) => `${alias}.${column}`).join(', ');
 }

@@ -32,12 +32,3 @@ export function hydrateKeyed<T extends ObjectLiteral>(
 ): Array<Keyed<T>> {
   return hydrate(dataSource, target, rows).map((value, index) => ({ key: Number(rows[index][keyColumn]), value }));
 }
-
-/** The entity's columns a read returns (all but those marked `select: false`), as `alias.column` for a SELECT list. */
-export function columnsOf<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string): string {
-  return dataSource
-    .getMetadata(target)
-    .ownColumns.filter((column) => column.isSelect)
-    .map((column) => `${alias}.${column.databaseName}`)
-    .join(', ');
-}

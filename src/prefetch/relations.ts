@@ -106,8 +106,13 @@ export const RELATIONS: Relations<Context> = {
   },
 };
 
-
 /** Reads ahead, for the root field being resolved, every relation of `items` the query asks for (prefetch.ts). */
 export function readAhead(info: GraphQLResolveInfo, context: Context, items: readonly object[]): Promise<void> {
   return new ReadAhead(RELATIONS, info, context.prefetched, context).run(items);
+}
+
+/** A root list's page, once the relations of its nodes the query asks for are read ahead. */
+export async function withReadAhead<P extends { edges: ReadonlyArray<{ node: object }> }>(info: GraphQLResolveInfo, context: Context, page: P): Promise<P> {
+  await readAhead(info, context, page.edges.map((edge) => edge.node));
+  return page;
 }

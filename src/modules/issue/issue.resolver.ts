@@ -3,7 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-grap
 import { Connection, Page } from '../../common/pagination';
 import type { Context } from '../../context';
 import { selects } from '../../prefetch/prefetch';
-import { readAhead } from '../../prefetch/relations';
+import { readAhead, withReadAhead } from '../../prefetch/relations';
 import { Link } from '../link/link.entity';
 import { Newsletter } from '../newsletter/newsletter.entity';
 import { Section } from '../section/section.entity';
@@ -31,13 +31,7 @@ export class IssueResolver {
     description: 'Published issues (other statuses on request, editors and admins), newest first unless `orderBy` says otherwise.',
   })
   async issues(@Args() args: IssuesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Issue>> {
-    const page = await context.services.issues.list(args, context.viewer, { total: selects(info, 'totalCount') });
-    await readAhead(
-      info,
-      context,
-      page.edges.map((edge) => edge.node),
-    );
-    return page;
+    return withReadAhead(info, context, await context.services.issues.list(args, context.viewer, { total: selects(info, 'totalCount') }));
   }
 
   @FieldResolver(() => Newsletter)

@@ -1,7 +1,8 @@
 import type { PageArgs } from '../../common/loaders';
 import { decodeCursor, encodeCursor, Page, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
-import { columnsOf, hydrate, Row } from '../../db/hydrate';
+import { columnNames } from '../../db/columns';
+import { hydrate, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
@@ -38,7 +39,7 @@ export class StoryService extends SqlService {
     const rows = await this.dataSource.query<Row[]>(
       `SELECT r.*, k.id AS key FROM unnest(${ids}::int[]) AS k(id) JOIN link me ON me.id = k.id
        CROSS JOIN LATERAL (
-         SELECT ${columnsOf(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
+         SELECT ${columnNames(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position
            ${OTHER_APPEARANCES(scoped)} ${cursor}
           ORDER BY i.date DESC, i.id DESC, s.position, l.position LIMIT ${first + 1}) r`,
       sql.params,

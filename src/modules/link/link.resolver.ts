@@ -5,7 +5,7 @@ import { TextFormat } from '../../common/text-format';
 import { formatSummary } from '../../content/summary';
 import type { Context } from '../../context';
 import { selects } from '../../prefetch/prefetch';
-import { readAhead } from '../../prefetch/relations';
+import { withReadAhead } from '../../prefetch/relations';
 import { Issue } from '../issue/issue.entity';
 import { Section } from '../section/section.entity';
 import { Sponsor } from '../sponsor/sponsor.entity';
@@ -22,13 +22,7 @@ export class LinkResolver {
     description: 'Links of published issues (other statuses on request, editors and admins): newest issue first, then reading order.',
   })
   async links(@Args() args: LinksArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Page<Link>> {
-    const page = await context.services.links.list(args, context.viewer, { total: selects(info, 'totalCount') });
-    await readAhead(
-      info,
-      context,
-      page.edges.map((edge) => edge.node),
-    );
-    return page;
+    return withReadAhead(info, context, await context.services.links.list(args, context.viewer, { total: selects(info, 'totalCount') }));
   }
 
   @FieldResolver(() => String, { description: 'Markdown as printed, unless `format` asks for sanitised HTML or plain text.' })

@@ -3,7 +3,8 @@ import { DateOrder } from '../../common/ordering';
 import { decodeCursor, encodeCursor, Page, pageLimit, toPage } from '../../common/pagination';
 import { idsOfSlugs } from '../../common/slug-aliases';
 import { SqlWhere } from '../../common/sql';
-import { columnsOf, Keyed } from '../../db/hydrate';
+import { columnNames } from '../../db/columns';
+import { Keyed } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { Link } from './link.entity';
@@ -64,7 +65,7 @@ export class LinkService extends SqlService {
         ? `(i.date, i.id, -s.position, -l.position) > (m.issue_date, m.issue_key, -m.section_position, -m.position)`
         : `(i.date, i.id, s.position, l.position) < (m.issue_date, m.issue_key, m.section_position, m.position)`;
       sql = `SELECT ${this.columns(Link, 'm')}, m.issue_date AS "issueDate", m.issue_key AS "issueId", m.section_position AS "sectionPosition"
-          FROM (SELECT ${columnsOf(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
+          FROM (SELECT ${columnNames(this.dataSource, Link, 'l')}, i.date AS issue_date, i.id AS issue_key, s.position AS section_position ${matching}) m
           WHERE ${key ? afterKey(key, newest, page) : 'TRUE'}
             AND NOT EXISTS (SELECT 1 ${matching} AND l.canonical_url = m.canonical_url AND ${earlier})
           ORDER BY m.issue_date ${direction}, m.issue_key ${direction}, m.section_position, m.position LIMIT ${pageLimit(first)}`;

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { selectsOnEdges } from '../../prefetch/prefetch';
-import { readAhead } from '../../prefetch/relations';
+import { withReadAhead } from '../../prefetch/relations';
 import { highlightHtml } from './search.highlight';
 import { LinkFacetsArgs, SearchArgs } from './search.inputs';
 import { LinkFacets, LinkSearchConnection, LinkSearchEdge } from './search.types';
@@ -16,13 +16,7 @@ export class SearchResolver {
     description: 'Links matching a full-text search, best first, with every filter of `links`; misspelled words are corrected when nothing matches.',
   })
   async search(@Args() args: SearchArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<LinkSearchConnection> {
-    const result = await context.services.search.search(args, context.viewer, { highlights: selectsOnEdges(info, HIGHLIGHTS) });
-    await readAhead(
-      info,
-      context,
-      result.edges.map((edge) => edge.node),
-    );
-    return result;
+    return withReadAhead(info, context, await context.services.search.search(args, context.viewer, { highlights: selectsOnEdges(info, HIGHLIGHTS) }));
   }
 
   @Query(() => LinkFacets, { description: 'How many links each value of each filter dimension would give, for a filter and optionally a search.' })

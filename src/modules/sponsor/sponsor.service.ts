@@ -1,7 +1,8 @@
 import type { PageArgs } from '../../common/loaders';
 import { ConnectionArgs, CursorKey, CursorPart, decodeCursor, encodeCursor, Page, pageLimit, toPage } from '../../common/pagination';
 import { SqlWhere } from '../../common/sql';
-import { columnsOf, hydrate, Keyed, Row } from '../../db/hydrate';
+import { columnNames } from '../../db/columns';
+import { hydrate, Keyed, Row } from '../../db/hydrate';
 import { SqlService } from '../../db/sql-service';
 import { ReadScope, ScopeSql } from '../issue/issue.scope';
 import { isPublished } from '../issue/issue.visibility';
@@ -162,7 +163,7 @@ export class SponsorService extends SqlService {
     const conditions = [list.inScope(ScopeSql.of(sql, scope))];
     if (after) conditions.push(list.after(decodeCursor(after, list.tag, list.shape).map((part) => sql.param(part))));
     const where = conditions.map((condition) => `AND ${condition}`).join(' ');
-    const columns = columnsOf(this.dataSource, target, list.alias);
+    const columns = columnNames(this.dataSource, target, list.alias);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT r.*, k.id AS key FROM unnest(${ids}::int[]) AS k(id) CROSS JOIN LATERAL (${list.rows(columns, where, first + 1)}) r`,
       sql.params,
