@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +8,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { collectFiles, importFiles } from '../src/import/batch';
 import { Importer } from '../src/import/importer';
+import { freePort } from './archive-database';
 import { realShapedIssue, SyntheticIssue, syntheticIssue } from './synthetic-archive';
 
 /**
@@ -67,14 +67,6 @@ function corpusReplay(dir: string, minLinks: number): Case {
       return { issues, links: items };
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { createServer } from '../src/server';
-import { prepareArchiveDatabase } from './archive-database';
-import { FILLER, TOPICS } from './synthetic-archive';
+import { prepareArchiveDatabase, workFolder } from './archive-database';
+import { cpuMs, loadAverage, percentile } from './support';
+import { FILLER, random, TOPICS } from './synthetic-archive';
 
 /**
  * `npm run bench:search`: latency of search, related and facets over a
@@ -30,32 +30,12 @@ interface Scenario {
   request: (n: number) => { query: string; variables: Record<string, unknown> };
 }
 
-/** mulberry32, seeded: the same requests on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { issues: { type: 'string', default: '3000' }, runs: { type: 'string', default: '300' }, only: { type: 'string', default: '' } },
   });
   const runs = Number(values.runs);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-search-bench-'));
-  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
+  const work = workFolder('search-bench');
   const database = await prepareArchiveDatabase(work, Number(values.issues), `newsletter_search_${process.pid}`);
   const config = loadConfig();
   const dataSource = createDataSource({ url: database.url, poolSize: config.dbPoolSize, timeouts: config });
@@ -138,7 +118,7 @@ async function main(): Promise<void> {
     console.log('CPU per request: this process (API and client) + the Postgres backends of the database, which waiting for a core does not inflate');
     for (const scenario of scenarios.filter(({ name }) => name.includes(values.only))) {
       for (let n = 0; n < 20; n += 1) await ask(url, scenario.request(n));
-      const before = load();
+      const before = loadAverage();
       const cpu = await cpuMeter(dataSource);
       const latencies: number[] = [];
       for (let n = 0; n < runs; n += 1) {
@@ -155,7 +135,7 @@ async function main(): Promise<void> {
       console.log(
         `${scenario.name}: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
           `p99 ${percentile(latencies, 99).toFixed(1)} ms${goal}; CPU ${(used.nodeMs / runs).toFixed(1)} ms + ${postgres}; ` +
-          `load average ${before} before, ${load()} after`,
+          `load average ${before} before, ${loadAverage()} after`,
       );
     }
   } finally {
@@ -166,33 +146,23 @@ async function main(): Promise<void> {
   }
 }
 
-/** Clock ticks of a process's user and system time, from /proc; null where that is not readable (another host). */
-function ticksOf(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
-/** CPU time from now on of this process and of the Postgres backends serving the database (on this host; 100 ticks a second). */
+/** CPU time from now on of this process and of the Postgres backends serving the database (on this host). */
 async function cpuMeter(dataSource: DataSource) {
   const backends = async (): Promise<Map<number, number | null>> => {
     const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-    return new Map(rows.map(({ pid }) => [pid, ticksOf(pid)]));
+    return new Map(rows.map(({ pid }) => [pid, cpuMs(pid)]));
   };
   const start = { node: process.cpuUsage(), postgres: await backends() };
   return {
     async used(): Promise<{ nodeMs: number; postgresMs: number | null }> {
       const node = process.cpuUsage(start.node);
-      let ticks = 0;
+      const nodeMs = (node.user + node.system) / 1000;
+      let postgresMs = 0;
       for (const [pid, now] of await backends()) {
-        if (now === null) return { nodeMs: (node.user + node.system) / 1000, postgresMs: null };
-        ticks += now - (start.postgres.get(pid) ?? 0);
+        if (now === null) return { nodeMs, postgresMs: null };
+        postgresMs += now - (start.postgres.get(pid) ?? 0);
       }
-      return { nodeMs: (node.user + node.system) / 1000, postgresMs: ticks * 10 };
+      return { nodeMs, postgresMs };
     },
   };
 }

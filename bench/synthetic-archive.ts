@@ -28,7 +28,7 @@ const DOMAINS = ['github.com', 'example.com', 'blog.example.org', 'news.example.
 const LABELS = ['2 minute read', '5 minute read', '12 minute read', 'GitHub Repo', '1 hour read', '3 minute video'];
 
 /** mulberry32: a tiny seeded PRNG, enough for reproducible test data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
