@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type express from 'express';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { authenticateFeedToken, PUBLIC_VIEWER, Viewer } from '../auth/policy';
@@ -15,6 +14,7 @@ import { CONTENT_TYPES, renderFeed } from '../modules/feed/feed.render';
 import { FeedBuilder, FeedSite } from '../modules/feed/feed.service';
 import type { Services } from '../services';
 import { redactUrl } from './redact';
+import { etagOf, matchingEtag } from './representation';
 
 /**
  * GET /feeds/...: RSS, Atom and JSON Feed over the same services, viewer and
@@ -65,17 +65,14 @@ function siteOf(req: express.Request, settings: FeedSettings, params: URLSearchP
  * (fetch() adds `no-cache` to every conditional request).
  */
 function notModified(req: express.Request, etag: string, lastModified: Date): boolean {
-  const noneMatch = req.headers['if-none-match'];
-  if (noneMatch !== undefined) {
-    return noneMatch.trim() === '*' || noneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-  }
+  if (req.headers['if-none-match'] !== undefined) return matchingEtag(req, [etag]) !== null;
   const since = Date.parse(req.headers['if-modified-since'] ?? '');
   return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
 /** Answers 200 with the feed, or 304 when the reader's copy (If-None-Match, else If-Modified-Since) is current. */
 function sendFeed(req: express.Request, res: express.Response, body: string, updated: Date, format: FeedFormat, withToken: boolean): void {
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  const etag = etagOf(body);
   res.set({
     'Content-Type': CONTENT_TYPES[format],
     ETag: etag,

@@ -21,7 +21,8 @@ export interface Representations {
   gzipEtag: string | null;
 }
 
-const etagOf = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+/** A strong validator of the bytes, sent as ETag. */
+export const etagOf = (bytes: Buffer | string) => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
 
 /** The answer's body and, when `kept` (stored for later hits, which repay the work), its gzip copy; each with its ETag. */
 export async function representationsOf(body: Buffer, kept: boolean): Promise<Representations> {
@@ -50,7 +51,7 @@ export function acceptsGzip(req: express.Request): boolean {
  */
 export function matchingEtag(req: express.Request, etags: ReadonlyArray<string | null>): string | null {
   const header = req.headers['if-none-match'];
-  if (req.method !== 'GET' || !header) return null;
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || !header) return null;
   for (const tag of header.split(',')) {
     const trimmed = tag.trim().replace(/^W\//, '');
     const found = trimmed === '*' ? etags[0] : etags.find((etag) => etag === trimmed);

@@ -42,10 +42,6 @@ export class TagService extends SqlService {
     );
   }
 
-  byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Tag[]> {
-    return this.read(`SELECT ${this.columns(Tag, 't', fields)} FROM tag t WHERE t.id = ANY($1::int[])`, [ids]);
-  }
-
   /** Editors' tag decisions on these links (link_tag_override), by tag slug. */
   async decisionsByLinkIds(linkIds: readonly number[]): Promise<Array<Keyed<TagDecision>>> {
     const rows = await this.dataSource.query<Row[]>(
