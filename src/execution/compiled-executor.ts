@@ -21,21 +21,30 @@ function copyAst<T>(value: T): T {
   return copy as T;
 }
 
-/** Most operations kept compiled (or counted until they are); the least recently used go first. */
-export const MAX_COMPILED_OPERATIONS = 1000;
+/** Most operations counted or kept compiled; the least recently used go first. */
+export const MAX_OPERATIONS = 1000;
 
-/** An operation seen once (not yet compiled), compiled, or one graphql-jit cannot compile (run by graphql-js). */
-type Slot = { uses: number } | CompiledQuery<unknown, Record<string, unknown>> | 'interpreted';
+/** Most characters of source behind the operations kept compiled (their code takes some 100 bytes of memory per character). */
+export const MAX_COMPILED_SOURCE = 256 * 1024;
+
+/** Longer documents are always interpreted: clients' operations are far shorter, and one would push out many. */
+const MAX_SOURCE_COMPILED = 16 * 1024;
+
+type Compiled = CompiledQuery<unknown, Record<string, unknown>>;
+
+/** An operation seen but not yet compiled, compiled (with the length of its source), or one graphql-jit cannot compile. */
+type Slot = { uses: number } | { compiled: Compiled; weight: number } | 'interpreted';
 
 /**
  * Executes operations through code generated for each (graphql-jit), after
  * Apollo has parsed, validated, priced and admitted them. An operation is
  * compiled on its `compileAt`-th use (the second by default: a document sent
- * once costs more to compile than to interpret) and kept in a bounded LRU by
- * the document's hash and the operation's name. It runs the schema's own resolvers with the same context
- * and `info` (field nodes, fragments, variables), so every rule the resolvers
- * apply holds; requests whose variables do not coerce are run by graphql-js,
- * whose errors (and codes) clients already know.
+ * once costs more to compile than to interpret) and kept in an LRU by the
+ * document's hash and the operation's name, bounded by count and by source
+ * length. It runs the schema's own resolvers with the same context and `info`
+ * (field nodes, fragments, variables), so every rule the resolvers apply
+ * holds; requests whose variables do not coerce are run by graphql-js, whose
+ * errors (and codes) clients already know.
  */
 export class CompiledExecution {
   private readonly slots = new Map<string, Slot>();
@@ -44,13 +53,15 @@ export class CompiledExecution {
     private readonly schema: GraphQLSchema,
     /** The use at which an operation is compiled; 0 never compiles. */
     private readonly compileAt: number,
-    private readonly maxOperations = MAX_COMPILED_OPERATIONS,
   ) {}
+
+  /** Characters of source behind the operations kept compiled. */
+  private weight = 0;
 
   /** Operations held compiled now. */
   get compiled(): number {
     let count = 0;
-    for (const slot of this.slots.values()) if (typeof slot === 'object' && !('uses' in slot)) count += 1;
+    for (const slot of this.slots.values()) if (typeof slot === 'object' && 'compiled' in slot) count += 1;
     return count;
   }
 
@@ -71,10 +82,10 @@ export class CompiledExecution {
   }
 
   private readonly executor: Executor = async (request) => {
-    const { document, queryHash } = request;
+    const { document, queryHash, source = '' } = request;
     // The name the client asked for (Apollo's `operationName` is that of the operation it resolved, if any).
     const { operationName, variables = {} } = request.request;
-    const compiled = request.operation && this.compileAt > 0 ? this.compiledFor(`${queryHash}\n${operationName ?? ''}`, document, operationName) : null;
+    const compiled = request.operation && this.compileAt > 0 ? this.compiledFor(`${queryHash}\n${operationName ?? ''}`, document, operationName, source.length) : null;
     if (compiled) {
       const result = (await compiled.query(undefined, request.context, variables)) as ExecutionResult;
       if (!result.errors?.length) return result;
@@ -85,22 +96,31 @@ export class CompiledExecution {
   };
 
   /** The operation's compiled form from its `compileAt`-th use on; null while graphql-js runs it. */
-  private compiledFor(key: string, document: DocumentNode, operationName: string | null | undefined) {
-    let slot = this.slots.get(key);
+  private compiledFor(key: string, document: DocumentNode, operationName: string | null | undefined, weight: number): Compiled | null {
+    let slot = this.slots.get(key) ?? { uses: 0 };
     this.slots.delete(key);
-    if (slot === undefined) slot = { uses: 0 };
-    if (typeof slot === 'object' && 'uses' in slot) slot = slot.uses + 1 >= this.compileAt ? this.compile(document, operationName) : { uses: slot.uses + 1 };
+    if (typeof slot === 'object' && 'uses' in slot) {
+      if (slot.uses + 1 < this.compileAt) slot = { uses: slot.uses + 1 };
+      else slot = weight > MAX_SOURCE_COMPILED ? 'interpreted' : this.compile(document, operationName, weight);
+      if (typeof slot === 'object' && 'compiled' in slot) this.weight += slot.weight;
+    }
     this.slots.set(key, slot);
-    if (this.slots.size > this.maxOperations) this.slots.delete(this.slots.keys().next().value as string);
-    return typeof slot === 'object' && !('uses' in slot) ? slot : null;
+    while (this.slots.size > MAX_OPERATIONS || this.weight > MAX_COMPILED_SOURCE) this.evictOldest();
+    return typeof slot === 'object' && 'compiled' in slot && this.slots.has(key) ? slot.compiled : null;
+  }
+
+  private evictOldest(): void {
+    const [key, slot] = this.slots.entries().next().value as [string, Slot];
+    this.slots.delete(key);
+    if (typeof slot === 'object' && 'compiled' in slot) this.weight -= slot.weight;
   }
 
   /** The operation compiled, or 'interpreted' when graphql-jit cannot compile it (graphql-js then runs it, and words any error). */
-  private compile(document: DocumentNode, operationName: string | null | undefined): Slot {
+  private compile(document: DocumentNode, operationName: string | null | undefined, weight: number): Slot {
     try {
       // graphql-jit annotates the field nodes it compiles: it gets its own copy, never Apollo's cached document.
       const compiled = compileQuery(this.schema, copyAst(document), operationName ?? undefined);
-      return isCompiledQuery(compiled) ? (compiled as CompiledQuery<unknown, Record<string, unknown>>) : 'interpreted';
+      return isCompiledQuery(compiled) ? { compiled: compiled as Compiled, weight } : 'interpreted';
     } catch {
       return 'interpreted';
     }
