@@ -85,3 +85,12 @@ it('answers the same errors with the same codes, interpreted and compiled', asyn
     for (const run of runs) expect(run).toEqual(runs[0]);
   }
 });
+
+it('interprets a document too long to keep compiled, every time', async () => {
+  const before = h.server.execution.compiled;
+  const long = `# ${'padding '.repeat(2100)}\n{ newsletters { slug } }`;
+  const runs = await threeRuns(long);
+  expect(runs[0].answer.data).toEqual({ newsletters: [{ slug: 'ai' }] });
+  for (const run of runs) expect(run).toEqual(runs[0]);
+  expect(h.server.execution.compiled).toBe(before);
+});
