@@ -17,6 +17,7 @@ import { SponsorRetirement } from '../modules/sponsor/sponsor-retirement.entity'
 import { Sponsor } from '../modules/sponsor/sponsor.entity';
 import { LinkTagOverride } from '../modules/tag/link-tag-override.entity';
 import { LinkTag } from '../modules/tag/link-tag.entity';
+import { TitleWord } from '../modules/search/title-word.entity';
 import { TagAlias } from '../modules/tag/tag-alias.entity';
 import { Tag } from '../modules/tag/tag.entity';
 import { MIGRATIONS } from '../../migrations';
@@ -29,7 +30,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
-  SponsorRetirement, ApiKey, AuditEntry, FeedToken,
+  SponsorRetirement, ApiKey, AuditEntry, FeedToken, TitleWord,
 ];
 
 export type DatabaseTimeouts = Pick<
