@@ -14,7 +14,6 @@ import { IssueHeadlineDocument1797000000600 } from './1797000000600-IssueHeadlin
 import { LinkTagPublishedInsert1797000000700 } from './1797000000700-LinkTagPublishedInsert';
 import { SearchDocumentOnChange1797000000710 } from './1797000000710-SearchDocumentOnChange';
 import { LinkIdSection1797000000910 } from './1797000000910-LinkIdSection';
-import { TitleWords1798000000100 } from './1798000000100-TitleWords';
 
 /** Every migration, in order; listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -33,5 +32,4 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LinkTagPublishedInsert1797000000700,
   SearchDocumentOnChange1797000000710,
   LinkIdSection1797000000910,
-  TitleWords1798000000100,
 ];

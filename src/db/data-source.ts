@@ -17,7 +17,6 @@ import { SponsorRetirement } from '../modules/sponsor/sponsor-retirement.entity'
 import { Sponsor } from '../modules/sponsor/sponsor.entity';
 import { LinkTagOverride } from '../modules/tag/link-tag-override.entity';
 import { LinkTag } from '../modules/tag/link-tag.entity';
-import { TitleWord } from '../modules/search/title-word.entity';
 import { TagAlias } from '../modules/tag/tag-alias.entity';
 import { Tag } from '../modules/tag/tag.entity';
 import { MIGRATIONS } from '../../migrations';
@@ -30,7 +29,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   Newsletter, Issue, Section, Category, CategoryAlias, Link, Tag, LinkTag, LinkTagOverride, TagAlias, Sponsor, SponsorPlacement,
-  SponsorRetirement, ApiKey, AuditEntry, FeedToken, TitleWord,
+  SponsorRetirement, ApiKey, AuditEntry, FeedToken,
 ];
 
 export type DatabaseTimeouts = Pick<

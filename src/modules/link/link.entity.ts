@@ -8,8 +8,9 @@ import { LinkKind } from './link-kind';
 @ObjectType()
 @Entity('link')
 @Unique('uq_link_section_position', ['sectionId', 'position'])
-// The search index (migrations/1797000000200-Search.ts): GIN on the document.
+// Search indexes (migrations/1797000000200-Search.ts): GIN on the document, trigram GIN on the title.
 @Index('ix_link_search', { synchronize: false })
+@Index('ix_link_title_trgm', { synchronize: false })
 // The section beside the id (migrations/1797000000910-LinkIdSection.ts): issue tag filters read it instead of the wide rows.
 @Index('ix_link_id_section', { synchronize: false })
 export class Link {

@@ -52,29 +52,21 @@ export function unknownWordsSql(words: string, visible: string): string {
     WHERE NOT EXISTS (SELECT 1 ${LINKS_WITH_ISSUES} WHERE ${visible} AND l.search_document @@ plainto_tsquery('english', w.word)))`;
 }
 
-/** Titles counted for each candidate correction of a word: enough to tell the usual spelling, few enough to stay fast. */
+/** Titles looked at for corrections of one word: enough to find its usual spelling, few enough to stay fast. */
 const CORRECTION_TITLES = 50;
 
 /**
  * For each word of `words` (a text[] expression) that no link passing
- * `filters` contains, the most similar title word (pg_trgm, over the distinct
- * words of `title_word`) that the title of a link passing `filters` holds,
- * that title also holding a word like the typo; the most frequent among equals.
- * A candidate is found through the links' search index (its English lexemes) and
- * then confirmed as a word of the title; a stop word, which no search finds, is never proposed.
+ * `filters` contains, the most similar word (pg_trgm) of the titles of those
+ * links that hold a word like it; the most frequent among equals.
  */
 export function correctionsSql(words: string, filters: string): string {
   return `SELECT w.word, (
-      SELECT c.word
-        FROM title_word c
-        CROSS JOIN LATERAL (
-          SELECT count(*) AS titles FROM (
-            SELECT 1 ${LINKS_WITH_ISSUES}
-             WHERE ${filters} AND l.search_document @@ plainto_tsquery('english', c.word)
-               AND c.word = ANY (tsvector_to_array(to_tsvector('simple', l.title))) AND w.word <% l.title
-             LIMIT ${CORRECTION_TITLES}) d) n
-       WHERE c.word % w.word AND n.titles > 0
-       ORDER BY similarity(c.word, w.word) DESC, n.titles DESC, c.word LIMIT 1) AS correction
+      SELECT x.word
+        FROM (SELECT l.title ${LINKS_WITH_ISSUES} WHERE ${filters} AND w.word <% l.title LIMIT ${CORRECTION_TITLES}) d
+        CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', d.title))) AS x(word)
+       WHERE x.word % w.word
+       GROUP BY x.word ORDER BY max(similarity(x.word, w.word)) DESC, count(*) DESC, x.word LIMIT 1) AS correction
     FROM unnest(${words}::text[]) AS w(word)
    WHERE NOT EXISTS (SELECT 1 ${LINKS_WITH_ISSUES} WHERE ${filters} AND l.search_document @@ plainto_tsquery('english', w.word))`;
 }
