@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gathering } from '../../src/db/statements';
+import { gathering, readRows } from '../../src/db/statements';
 import { IssueStatus } from '../../src/modules/issue/issue-status';
 import { IssueService } from '../../src/modules/issue/issue.service';
 import { LinkService } from '../../src/modules/link/link.service';
@@ -87,6 +87,16 @@ it('sends a lone read as it is, and reads started in later turns in statements o
   });
   expect(h.statements.count).toBe(2);
   expect(h.statements.statements.every((sql) => !/json_agg/.test(sql))).toBe(true);
+});
+
+it('fails every read of a statement that fails, each with the error', async () => {
+  const newsletters = new NewsletterService(h.dataSource);
+  const reads = gathering(() => [newsletters.byIds([1]), readRows(h.dataSource, 'SELECT no_such_column FROM newsletter', [], { parsed: [] })]);
+  const settled = await Promise.allSettled(reads);
+  expect(settled.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+  const [first, second] = settled as PromiseRejectedResult[];
+  expect(first.reason).toBe(second.reason);
+  expect(String(first.reason)).toMatch(/no_such_column/);
 });
 
 it('reads one issue with everything in it in one statement per level', async () => {
