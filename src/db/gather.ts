@@ -90,7 +90,11 @@ export class Gather {
     const parts = this.pending;
     this.pending = [];
     const bySource = new Map<DataSource, Part[]>();
-    for (const part of parts) bySource.set(part.dataSource, [...(bySource.get(part.dataSource) ?? []), part]);
+    for (const part of parts) {
+      const group = bySource.get(part.dataSource);
+      if (group) group.push(part);
+      else bySource.set(part.dataSource, [part]);
+    }
     await Promise.all([...bySource.values()].map((group) => this.send(group)));
   }
 

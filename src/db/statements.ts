@@ -60,13 +60,11 @@ export function gathering<T>(work: () => T): T {
 }
 
 /**
- * Reads rows (statement by statement as `runStatement` says). With `json`,
- * the description of the rows for a gathered read, a read started inside
- * `gathering` joins the statement of its turn.
+ * Reads rows: as a statement of its own (`runStatement`) or, given `json` (how
+ * its rows decode from JSON) inside `gathering`, as a part of the statement
+ * its turn sends, which checks the deadline once for all its parts.
  */
-export async function readRows<T = Row>(dataSource: DataSource, sql: string, params: unknown[], json?: JsonRows | null): Promise<T[]> {
+export function readRows<T = Row>(dataSource: DataSource, sql: string, params: unknown[], json?: JsonRows | null): Promise<T[]> {
   const gather = json ? gathers.getStore() : undefined;
-  if (!gather || !json) return (await runStatement(dataSource, sql, params)) as T[];
-  checkDeadline();
-  return (await gather.read(dataSource, sql, params, json)) as T[];
+  return (gather && json ? gather.read(dataSource, sql, params, json) : runStatement(dataSource, sql, params)) as Promise<T[]>;
 }
