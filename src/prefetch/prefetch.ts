@@ -14,9 +14,8 @@ import { gathering } from '../db/statements';
  * relations of its items will be asked for, and how deep: it loads each one for
  * all items at once, a level at a time (the relations of a level go out together
  * as one statement, src/db/gather.ts, whatever the page size), selecting only
- * the columns asked for, and hands the
- * results to the field resolvers, which then answer at once instead of through
- * a loader promise per object. What a relation returns is decided by the same
+ * the columns asked for, and hands the results to the field resolvers, which
+ * then answer at once instead of through a loader promise per object. What a relation returns is decided by the same
  * service methods the loaders call, with the viewer's scope: reading ahead
  * changes when rows are fetched, never which.
  */
