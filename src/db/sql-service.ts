@@ -1,5 +1,5 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { selectList } from './columns';
+import { jsonRowsOf, selectList } from './columns';
 import { hydrate, hydrateKeyed, Keyed, Row } from './hydrate';
 import { readRows } from './statements';
 
@@ -15,14 +15,18 @@ export abstract class SqlService {
     return selectList(this.dataSource, target, alias, fields);
   }
 
-  /** Rows as plain objects; the SQL names each column as its entity property (see `columns`). */
-  protected read<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return readRows<T>(this.dataSource, sql, params);
+  /**
+   * Rows as plain objects; the SQL names each column as its entity property (see `columns`).
+   * With `of`, the entity whose select list the SQL reads (besides numbers and text such
+   * as keys), a read ahead may gather the read with the others of its level (gather.ts).
+   */
+  protected read<T>(sql: string, params: unknown[], of?: EntityTarget<ObjectLiteral>): Promise<T[]> {
+    return readRows<T>(this.dataSource, sql, params, of === undefined ? null : jsonRowsOf(this.dataSource, of));
   }
 
   /** Plain objects paired with the parent id the SQL selects as `key` (left on the object: deleting it would slow the object down). */
-  protected async readKeyed<T>(sql: string, params: unknown[]): Promise<Array<Keyed<T>>> {
-    const rows = await readRows<Row>(this.dataSource, sql, params);
+  protected async readKeyed<T>(sql: string, params: unknown[], of?: EntityTarget<ObjectLiteral>): Promise<Array<Keyed<T>>> {
+    const rows = await this.read<Row>(sql, params, of);
     return rows.map((row) => ({ key: row.key as number, value: row as T }));
   }
 

@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { checkDeadline } from '../common/deadline';
 import { asTransientError } from '../common/format-error';
+import { Gather, JsonRows } from './gather';
 import type { Row } from './hydrate';
 
 /**
@@ -33,7 +35,7 @@ function nameOf(sql: string): string | undefined {
  * logged (the tests count statements), sends nothing past the request's
  * deadline, and reports a database that is down, busy or slow by its code.
  */
-export async function readRows<T = Row>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+async function runStatement(dataSource: DataSource, sql: string, params: unknown[]): Promise<Row[]> {
   checkDeadline();
   dataSource.logger.logQuery(sql, params);
   const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
@@ -41,11 +43,28 @@ export async function readRows<T = Row>(dataSource: DataSource, sql: string, par
   try {
     client = await pool.connect();
     const result = await client.query({ name: nameOf(sql), text: sql, values: params });
-    return result.rows as T[];
+    return result.rows as Row[];
   } catch (error) {
     const failure = error instanceof Error && 'code' in error ? new QueryFailedError(sql, params, error) : error;
     throw asTransientError(failure) ?? failure;
   } finally {
     client?.release();
   }
+}
+
+const gathers = new AsyncLocalStorage<Gather>();
+
+/** Runs `work` (a read ahead of one request) so that the reads it starts in the same turn go out as one statement (gather.ts). */
+export function gathering<T>(work: () => T): T {
+  return gathers.run(new Gather(runStatement), work);
+}
+
+/**
+ * Reads rows: as a statement of its own (`runStatement`) or, given `json` (how
+ * its rows decode from JSON) inside `gathering`, as a part of the statement
+ * its turn sends, which checks the deadline once for all its parts.
+ */
+export function readRows<T = Row>(dataSource: DataSource, sql: string, params: unknown[], json?: JsonRows | null): Promise<T[]> {
+  const gather = json ? gathers.getStore() : undefined;
+  return (gather && json ? gather.read(dataSource, sql, params, json) : runStatement(dataSource, sql, params)) as Promise<T[]>;
 }

@@ -12,7 +12,7 @@
 export const ITEMS_PER_TURN = 50;
 
 /** Runs `job` when DataLoader would by default: after the promise jobs now pending. */
-function afterPendingJobs(job: () => void): void {
+export function afterPendingJobs(job: () => void): void {
   void Promise.resolve().then(() => process.nextTick(job));
 }
 

@@ -7,14 +7,15 @@ import {
   isObjectType,
 } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { gathering } from '../db/statements';
 
 /**
  * Reading ahead. A root list (`issues`, `links`) knows from the query which
  * relations of its items will be asked for, and how deep: it loads each one for
- * all items at once, a level at a time (one statement per relation and level,
- * whatever the page size), selecting only the columns asked for, and hands the
- * results to the field resolvers, which then answer at once instead of through
- * a loader promise per object. What a relation returns is decided by the same
+ * all items at once, a level at a time (the relations of a level go out together
+ * as one statement, src/db/gather.ts, whatever the page size), selecting only
+ * the columns asked for, and hands the results to the field resolvers, which
+ * then answer at once instead of through a loader promise per object. What a relation returns is decided by the same
  * service methods the loaders call, with the viewer's scope: reading ahead
  * changes when rows are fetched, never which.
  */
@@ -106,7 +107,7 @@ export class ReadAhead<TContext> {
     } else {
       levels.push({ type: returned, parents: items, fieldNodes: this.info.fieldNodes });
     }
-    await Promise.all(levels.map((level) => this.level(level)));
+    await gathering(() => Promise.all(levels.map((level) => this.level(level))));
   }
 
   /** Loads every relation asked of this level at once, then the levels below them. */

@@ -196,6 +196,20 @@ describe('typos', () => {
     expect(past).toMatchObject({ totalCount: 6, edges: [], correctedQuery: 'postgres' });
     expect([...titles(first), ...titles(second)]).toEqual(titles(await search('postgres')));
   });
+
+  it('corrects against titles as editors rename them, never against a word no title holds any more', async () => {
+    const f = new Factory(h.dataSource);
+    const issue = await f.issue(await f.newsletter('wildlife'), {
+      date: '2025-02-03',
+      sections: [{ title: 'Fauna', links: [{ title: 'Wombat burrows mapped', summary: 'Slowly.', tags: [] }] }],
+    });
+    const [{ id }] = await h.dataSource.query(`SELECT id FROM link WHERE title = 'Wombat burrows mapped'`);
+    const UPDATE = `mutation($input: UpdateLinkInput!) { updateLink(input: $input) { id } }`;
+    const renamed = await h.gql(UPDATE, { input: { id: String(id), expectedVersion: issue.version, title: 'Quokka telemetry' } }, editor);
+    expect(renamed.errors).toBeUndefined();
+    expect(await search('quoka')).toMatchObject({ totalCount: 1, correctedQuery: 'quokka' });
+    expect(await search('wombatt')).toMatchObject({ totalCount: 0, correctedQuery: null });
+  });
 });
 
 describe('highlights', () => {

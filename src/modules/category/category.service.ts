@@ -35,7 +35,7 @@ export class CategoryService extends SqlService {
   }
 
   byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Category[]> {
-    return this.read(`SELECT ${this.columns(Category, 'c', fields)} FROM category c WHERE c.id = ANY($1::int[])`, [ids]);
+    return this.read(`SELECT ${this.columns(Category, 'c', fields)} FROM category c WHERE c.id = ANY($1::int[])`, [ids], Category);
   }
 
   /** Old slugs of each category (merged-away or renamed), which filters still accept. */

@@ -70,7 +70,7 @@ export class IssueService extends SqlService {
     const where = this.visible(viewer);
     where.and(`i.id = ANY(${where.param(ids)}::int[])`);
     where.and(ScopeSql.of(where, viewer.scope).issue());
-    return this.read(`SELECT ${this.columns(Issue, 'i', fields)} FROM issue i ${where}`, where.params);
+    return this.read(`SELECT ${this.columns(Issue, 'i', fields)} FROM issue i ${where}`, where.params, Issue);
   }
 
   /** The issue of each link (`key`), as `byIds` would give it: hidden issues are left out. */
@@ -82,6 +82,7 @@ export class IssueService extends SqlService {
       `SELECT ${this.columns(Issue, 'i', fields)}, l.id AS key
          FROM link l JOIN section s ON s.id = l.section_id JOIN issue i ON i.id = s.issue_id ${where}`,
       where.params,
+      Issue,
     );
   }
 
@@ -116,6 +117,6 @@ export class IssueService extends SqlService {
             ORDER BY i.date ${direction} LIMIT 1) n
         WHERE k.id = ANY(${keys}::int[])`;
     });
-    return this.readKeyed(selects.join('\n UNION ALL\n'), where.params);
+    return this.readKeyed(selects.join('\n UNION ALL\n'), where.params, Issue);
   }
 }

@@ -104,6 +104,7 @@ export class LinkService extends SqlService {
     return this.readKeyed(
       `SELECT ${this.columns(Link, 'l', fields)}, l.section_id AS key ${from} ${where.and(scoped.link())} ORDER BY l.section_id, l.position`,
       where.params,
+      Link,
     );
   }
 
@@ -117,6 +118,7 @@ export class LinkService extends SqlService {
       `SELECT ${this.columns(Link, 'l', fields)}, s.issue_id AS key ${from} ${where.and(scoped.link())}
         ORDER BY s.issue_id, s.position, l.position`,
       where.params,
+      Link,
     );
   }
 }

@@ -25,6 +25,6 @@ export class NewsletterService extends SqlService {
   }
 
   byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Newsletter[]> {
-    return this.read(`SELECT ${this.columns(Newsletter, 'n', fields)} FROM newsletter n WHERE n.id = ANY($1::int[])`, [ids]);
+    return this.read(`SELECT ${this.columns(Newsletter, 'n', fields)} FROM newsletter n WHERE n.id = ANY($1::int[])`, [ids], Newsletter);
   }
 }

@@ -15,6 +15,7 @@ export class SectionService extends SqlService {
     return this.readKeyed(
       `SELECT ${this.columns(Section, 's', fields)}, s.issue_id AS key ${from} ${where.and(scoped.section())} ORDER BY s.issue_id, s.position`,
       where.params,
+      Section,
     );
   }
 
@@ -24,6 +25,6 @@ export class SectionService extends SqlService {
     where.and(`s.id = ANY(${where.param(ids)}::int[])`);
     const scoped = ScopeSql.of(where, scope);
     const from = scoped.limited ? 'FROM section s JOIN issue i ON i.id = s.issue_id' : 'FROM section s';
-    return this.read(`SELECT ${this.columns(Section, 's', fields)} ${from} ${where.and(scoped.section())}`, where.params);
+    return this.read(`SELECT ${this.columns(Section, 's', fields)} ${from} ${where.and(scoped.section())}`, where.params, Section);
   }
 }

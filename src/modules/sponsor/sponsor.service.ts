@@ -87,7 +87,7 @@ export class SponsorService extends SqlService {
   }
 
   byIds(ids: readonly number[], fields?: Iterable<string>): Promise<Sponsor[]> {
-    return this.read(`SELECT ${this.columns(Sponsor, 'sp', fields)} FROM sponsor sp WHERE sp.id = ANY($1::int[])`, [ids]);
+    return this.read(`SELECT ${this.columns(Sponsor, 'sp', fields)} FROM sponsor sp WHERE sp.id = ANY($1::int[])`, [ids], Sponsor);
   }
 
   /** Placements of each issue; a scoped partner's only when its scope allows placements (ScopeSql.placement). */
@@ -103,6 +103,7 @@ export class SponsorService extends SqlService {
     return this.readKeyed(
       `SELECT ${this.columns(SponsorPlacement, 'p', fields)}, p.issue_id AS key ${from} ${where.and(scoped.placement())} ORDER BY p.issue_id, p.position`,
       where.params,
+      SponsorPlacement,
     );
   }
 

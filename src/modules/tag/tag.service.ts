@@ -39,6 +39,7 @@ export class TagService extends SqlService {
       `SELECT ${this.columns(Tag, 't', fields)}, lt.link_id AS key FROM link_tag lt JOIN tag t ON t.id = lt.tag_id
         WHERE lt.link_id = ANY($1::int[]) ORDER BY t.slug`,
       [linkIds],
+      Tag,
     );
   }
 
@@ -67,6 +68,7 @@ export class TagService extends SqlService {
          ${scoped.limited ? 'JOIN issue i ON i.id = s.issue_id' : ''}
         ${where.and(scoped.link())} ORDER BY t.slug`,
       where.params,
+      Tag,
     );
   }
 
