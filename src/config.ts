@@ -63,6 +63,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The server's cache of answers and the HTTP caching headers (src/http/response-caching.ts). */
   responseCache: ResponseCacheSettings;
+  /** The use at which an operation is compiled (src/execution/compiled-executor.ts); 0 runs every operation through graphql-js. */
+  compileOperationsAt: number;
   /** Request logs and their level, format and slow-request threshold (src/observability/). */
   observability: ObservabilitySettings;
   /** Port of a separate, unauthenticated /metrics listener; null serves /metrics on the API port to admins only. */
@@ -254,6 +256,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     heavyQueries: heavyQueries(env),
     trustProxy: trustProxy(env),
     responseCache: responseCache(env),
+    compileOperationsAt: integer(env, 'COMPILE_OPERATIONS_AT', 2, 0, 1000),
     observability: observability(env),
     metricsPort: env.METRICS_PORT ? integer(env, 'METRICS_PORT', 0, 0, 65535) : null,
     metricsHost: env.METRICS_HOST || '127.0.0.1',

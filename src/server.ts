@@ -26,13 +26,14 @@ import { OutageLog } from './http/outage';
 import { allowMethods, BODY_LIMIT, guardServer, httpServerOptions, notFound, requestErrorHandler } from './http/request-guards';
 import { transientFailures } from './http/transient-failures';
 import { adminOnly, metricsHandler } from './http/metrics';
+import { CompiledExecution } from './execution/compiled-executor';
 import { Observability } from './observability/observability';
 import { currentRequest } from './observability/request-record';
 import type { DestinationStream } from 'pino';
 import { readerBuildDir } from './web/reader-build';
 
 /** The timeouts are optional here (TIMEOUT_DEFAULTS fill in); main.ts passes the configured ones. */
-export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds' | 'responseCache'> &
+export type ServerConfig = Pick<Config, 'adminToken' | 'keyLastUsedIntervalS' | 'quotas' | 'heavyQueries' | 'trustProxy' | 'observability' | 'feeds' | 'responseCache' | 'compileOperationsAt'> &
   Partial<Pick<Config, 'metricsPort'>> &
   QueryLimitsConfig &
   Partial<TimeoutSettings>;
@@ -53,6 +54,8 @@ export interface AppServer {
   apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
   caching: ResponseCaching;
+  /** How operations are executed (compiled once they repeat). */
+  execution: CompiledExecution;
   observability: Observability;
   /** The separate /metrics listener when `metricsPort` is set (not yet listening); else null. */
   metricsServer: http.Server | null;
@@ -86,8 +89,10 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   guardServer(app, httpServer);
   const outage = new OutageLog(() => dataSource.query('SELECT 1'));
   const caching = new ResponseCaching(dataSource, config.responseCache, parts.responseCache);
+  const execution = new CompiledExecution(schema, config.compileOperationsAt);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Operations run compiled once they repeat (execution/compiled-executor.ts); Apollo still parses, validates and prices them.
+    gateway: execution.gateway(),
     formatError,
     includeStacktraceInErrorResponses: false,
     // The schema is public (schema.graphql is in the repository): introspection stays on in production too, at a fixed cost.
@@ -153,5 +158,5 @@ export async function createServer(dataSource: DataSource, config: ServerConfig,
   );
   app.use(notFound);
   app.use(requestErrorHandler);
-  return { app, httpServer, apollo, schema, caching, observability, metricsServer };
+  return { app, httpServer, apollo, schema, caching, execution, observability, metricsServer };
 }

@@ -106,6 +106,8 @@ export async function startHarness(
     adminToken: options.adminToken === undefined ? ADMIN_TOKEN : options.adminToken,
     maxQueryDepth: 12,
     keyLastUsedIntervalS: 60,
+    // Every operation runs compiled from its first use, so every test checks the compiled executor (compiled-execution.test.ts checks both).
+    compileOperationsAt: 1,
     // Tests that read the request log pass their own level and a destination.
     observability: { logLevel: 'silent', logFormat: 'json', slowRequestMs: 1000 },
     ...options.config,

@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       metricsPort: null,
       metricsHost: '127.0.0.1',
       responseCache: { maxBytes: 64 * 1024 * 1024, ttlS: 300, httpMaxAgeS: 15 },
+      compileOperationsAt: 2,
       feeds: { publicUrl: null, issueUrl: null },
     });
   });
@@ -99,6 +100,7 @@ describe('loadConfig', () => {
       RESPONSE_CACHE_MAX_BYTES: '0',
       RESPONSE_CACHE_TTL_S: '60',
       HTTP_CACHE_MAX_AGE_S: '0',
+      COMPILE_OPERATIONS_AT: '0',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -114,6 +116,7 @@ describe('loadConfig', () => {
       maxQueryAliases: 5,
       costBudgets: { PUBLIC: 1000, PARTNER: 2000, EDITOR: 3000, ADMIN: 4000 },
       responseCache: { maxBytes: 0, ttlS: 60, httpMaxAgeS: 0 },
+      compileOperationsAt: 0,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -145,6 +148,7 @@ describe('loadConfig', () => {
     [{ METRICS_PORT: '99999' }, /METRICS_PORT/],
     [{ RESPONSE_CACHE_MAX_BYTES: '64MB' }, /RESPONSE_CACHE_MAX_BYTES must be a whole number/],
     [{ RESPONSE_CACHE_TTL_S: '0' }, /RESPONSE_CACHE_TTL_S must be a whole number from 1/],
+    [{ COMPILE_OPERATIONS_AT: 'always' }, /COMPILE_OPERATIONS_AT must be a whole number from 0/],
     [{ HTTP_CACHE_MAX_AGE_S: '-1' }, /HTTP_CACHE_MAX_AGE_S/],
     [{ PUBLIC_URL: 'api.example.com' }, /PUBLIC_URL is not a URL/],
     [{ PUBLIC_URL: 'ftp://api.example.com' }, /PUBLIC_URL must start with http/],
