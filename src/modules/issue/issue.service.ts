@@ -9,10 +9,10 @@ import { ISSUE_TAGS, whereTags } from '../tag/tag.filters';
 import { Issue } from './issue.entity';
 import { IssueFilter, IssuesArgs } from './issue.inputs';
 import { ReadScope, ScopeSql } from './issue.scope';
+import { ALL_STATUSES, isPublished, publishedOnly, whereIssueScope, whereStatuses } from './issue.visibility';
 
 /** Which neighbour of an issue: the one before it or the one after. */
 export type NeighbourSide = 'previous' | 'next';
-import { ALL_STATUSES, isPublished, publishedOnly, whereIssueScope, whereStatuses } from './issue.visibility';
 
 /**
  * Reads issues: one by newsletter and date, filtered pages, neighbours.
