@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { freePort, workFolder } from './archive-database';
-import { loadAverage, median, runBench, stopProcess } from './support';
+import { API_NODE_FLAGS, loadAverage, median, runBench, stopProcess } from './support';
 
 /**
  * `npm run bench:cold-start`: time from launching the built server
@@ -36,7 +36,7 @@ async function coldStart(main: string, dataDir: string, output: string[]): Promi
   const [port, pgPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}/readyz`;
   const started = performance.now();
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,14 +1,13 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor } from '../src/auth/actor';
 import { createDataSource } from '../src/db/data-source';
-import { startEmbeddedPostgres } from '../src/db/embedded';
 import { collectFiles, importFiles } from '../src/import/batch';
 import { Importer } from '../src/import/importer';
-import { freePort } from './archive-database';
+import { databaseUrl, openBenchServer, workFolder } from './archive-database';
+import { clockTicks, loadAverage, median } from './support';
 import { realShapedIssue, SyntheticIssue, syntheticIssue } from './synthetic-archive';
 
 /**
@@ -87,10 +86,8 @@ function serverCpuSeconds(dataDir: string | null): number | null {
       // The process ended while we looked.
     }
   }
-  return total / 100;
+  return total / clockTicks();
 }
-
-const load = (): string => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
 /** Imports one archive into a new database on the server and prints what it measured. */
 interface RunOptions {
@@ -105,12 +102,10 @@ async function run(serverUrl: string, dataDir: string | null, bench: Case, folde
   await admin.initialize();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.destroy();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const dataSource = createDataSource({ url: url.toString(), poolSize: 8 });
+  const dataSource = createDataSource({ url: databaseUrl(serverUrl, name), poolSize: 8 });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   const cpuBefore = process.cpuUsage();
   const serverBefore = serverCpuSeconds(dataDir);
   let peakRss = process.memoryUsage.rss();
@@ -129,7 +124,7 @@ async function run(serverUrl: string, dataDir: string | null, bench: Case, folde
   const serverCpu = serverBefore === null || serverAfter === null ? '' : `, Postgres ${perLink(serverAfter - serverBefore)}`;
   console.log(
     `${bench.name} run ${runIndex + 1}: ${summary.created} issues created, ${summary.failed.length} failed, ${stored} links stored ` +
-      `in ${summary.seconds.toFixed(2)} s; links/s: ${rate.toFixed(0)}; load average ${loadBefore} → ${load()}\n` +
+      `in ${summary.seconds.toFixed(2)} s; links/s: ${rate.toFixed(0)}; load average ${loadBefore} → ${loadAverage()}\n` +
       `  CPU per link: importer ${perLink((cpu.user + cpu.system) / 1e6)}${serverCpu}; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB`,
   );
   for (const failure of summary.failed.slice(0, 5)) console.log(`  failed: ${failure.file}: ${failure.reason}`);
@@ -154,11 +149,8 @@ async function main(): Promise<void> {
   const cases = all.filter((bench) => values.case === 'all' || bench.name === values.case);
   if (!cases.length) throw new Error(`unknown case "${values.case}"\n${USAGE}`);
 
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsletter-bench-'));
-  // The embedded server runs as the `postgres` user when we are root: it must be able to enter this folder.
-  fs.chmodSync(work, 0o755);
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const embedded = serverUrl ? null : await startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), port: await freePort() });
+  const work = workFolder('bench');
+  const { url: serverUrl, embedded } = await openBenchServer(work);
   try {
     for (const bench of cases) {
       const folder = path.join(work, bench.name);
@@ -169,9 +161,9 @@ async function main(): Promise<void> {
       for (let index = 0; index < Number(values.runs); index += 1) {
         const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
         const options = { concurrency: number(values.concurrency), batchSize: number(values.batch), planThreads: number(values.threads) };
-        rates.push(await run(serverUrl ?? embedded!.url, embedded?.dataDir ?? null, bench, folder, options, index));
+        rates.push(await run(serverUrl, embedded?.dataDir ?? null, bench, folder, options, index));
       }
-      if (rates.length > 1) console.log(`${bench.name}: median links/s ${rates.sort((a, b) => a - b)[Math.floor(rates.length / 2)].toFixed(0)}`);
+      if (rates.length > 1) console.log(`${bench.name}: median links/s ${median(rates).toFixed(0)}`);
     }
   } finally {
     await embedded?.stop();

@@ -4,7 +4,7 @@
  * summary and URL lengths, sponsors per issue and Unicode, measured on the 66
  * issues (982 items) of ../shared/corpus. The words are the project's own.
  */
-import type { SyntheticIssue } from './synthetic-archive';
+import { random, SyntheticIssue } from './synthetic-archive';
 
 /** [value, weight] pairs; a value is drawn with probability weight / sum of weights. */
 type Weighted<T> = ReadonlyArray<readonly [T, number]>;
@@ -97,20 +97,13 @@ export function realShapedIssue(n: number): SyntheticIssue {
 
 /** Draws the parts of one issue from a seeded PRNG (mulberry32). */
 class Generator {
-  private state: number;
+  /** The next number of the seeded sequence, in [0, 1). */
+  readonly next: () => number;
   /** The topic words and names of the item being written: a link is about a few things, as real ones are. */
   private subject: string[] = [];
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = random(seed);
   }
 
   chance(p: number): boolean {

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { createServer } from '../src/server';
 import { prepareArchiveDatabase, workFolder } from './archive-database';
-import { cpuMs, loadAverage, percentile } from './support';
+import { cpuOf, cpuSince, loadAverage, percentile } from './support';
 import { FILLER, random, TOPICS } from './synthetic-archive';
 
 /**
@@ -146,23 +146,14 @@ async function main(): Promise<void> {
   }
 }
 
-/** CPU time from now on of this process and of the Postgres backends serving the database (on this host). */
+/** CPU time from now on of this process and of the Postgres backends now serving the database (on this host). */
 async function cpuMeter(dataSource: DataSource) {
-  const backends = async (): Promise<Map<number, number | null>> => {
-    const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-    return new Map(rows.map(({ pid }) => [pid, cpuMs(pid)]));
-  };
-  const start = { node: process.cpuUsage(), postgres: await backends() };
+  const rows: Array<{ pid: number }> = await dataSource.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const start = { node: process.cpuUsage(), postgres: cpuOf(rows.map(({ pid }) => pid)) };
   return {
     async used(): Promise<{ nodeMs: number; postgresMs: number | null }> {
       const node = process.cpuUsage(start.node);
-      const nodeMs = (node.user + node.system) / 1000;
-      let postgresMs = 0;
-      for (const [pid, now] of await backends()) {
-        if (now === null) return { nodeMs, postgresMs: null };
-        postgresMs += now - (start.postgres.get(pid) ?? 0);
-      }
-      return { nodeMs, postgresMs };
+      return { nodeMs: (node.user + node.system) / 1000, postgresMs: start.postgres.size ? cpuSince(start.postgres) : null };
     },
   };
 }

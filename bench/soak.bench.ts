@@ -185,19 +185,18 @@ async function main(): Promise<void> {
         return reading;
       };
       const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-      let gcSoFar = '';
       const row = async () => {
         const now = read();
         rows.push(now);
         const window = readings.filter((r) => r.minute > now.minute - sampleSeconds / 60).map((r) => r.rss);
         // A stalled API (a heap snapshot being written) leaves the figures blank rather than ending the soak.
         const heap = await heapFigures(client).catch(() => ({ used: NaN, young: NaN, old: NaN, external: NaN, gc: '' }));
-        gcSoFar = heap.gc;
         const other = [...tally.other].map(([status, count]) => `${count}×${status || 'err'}`).join(',') || '-';
         console.log(`  ${now.minute.toFixed(1).padStart(4)}  ${mib(now.rss).padStart(7)} (${mib(Math.min(...window))}-${mib(Math.max(...window))})`.padEnd(34) +
           `${mib(heap.used).padStart(9)}  ${mib(heap.young).padStart(8)}  ${mib(heap.old).padStart(6)}  ${mib(mallocHeapOf(api.process.pid!)).padStart(6)}  ` +
           `${mib(heap.external).padStart(8)}   ${String(tally.ok).padStart(11)}   ${other.padEnd(12)} ` +
           `${String(tally.skipped).padStart(7)}  ${String(writes).padStart(6)}  ${loadAverage()}`);
+        return heap;
       };
       await row();
       const cpuBefore = cpuMs(api.process.pid!) ?? NaN;
@@ -215,7 +214,7 @@ async function main(): Promise<void> {
       clearInterval(writing);
       clearInterval(reading);
       clearInterval(sampling);
-      await row();
+      const { gc } = await row();
       const at = Math.min(2, minutes / 5);
       const reference = rows.find((r) => r.minute >= at - 0.01) ?? rows[0];
       const last = rows[rows.length - 1];
@@ -227,7 +226,7 @@ async function main(): Promise<void> {
       };
       console.log(`RSS at minute ${reference.minute.toFixed(1)} and ${last.minute.toFixed(1)}: ${verdict(reference.rss, last.rss)}`);
       console.log(`median RSS of the minute before each: ${verdict(minuteMedian(reference.minute), minuteMedian(last.minute))}`);
-      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered); garbage collections: ${gcSoFar}`);
+      console.log(`API CPU: ${(((cpuMs(api.process.pid!) ?? NaN) - cpuBefore) / tally.ok).toFixed(2)} ms per answered request (${tally.ok} answered); garbage collections: ${gc || 'unknown (the last reading failed)'}`);
     } finally {
       client.close();
     }

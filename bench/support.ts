@@ -114,14 +114,20 @@ export function mallocHeapOf(pid: number): number {
 
 let ticksPerSecond: number | undefined;
 
+/** The kernel's clock ticks per second, the unit of CPU times in /proc (read once). */
+export function clockTicks(): number {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  return ticksPerSecond;
+}
+
 /** CPU time (user + system, every thread) a process has used so far, in ms, from /proc; null once it is gone. */
 export function cpuMs(pid: number): number | null {
-  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const perSecond = clockTicks();
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Fields 14 and 15 of stat (utime, stime); the slice starts at field 3.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / perSecond;
   } catch {
     return null;
   }

@@ -24,7 +24,7 @@ const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parents = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
 const label = ({ callFrame: frame }) =>
-  `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(dist|node_modules)\//, '$1/')}:${frame.lineNumber + 1}`;
+  `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*?\/(dist|node_modules)\//, '$1/')}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
 
 // Microseconds spent with each node on top of the stack.
 const selfTime = new Map();

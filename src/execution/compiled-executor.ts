@@ -27,10 +27,10 @@ function copyAst<T>(value: T): T {
 }
 
 /** Most operations counted or kept compiled; the least recently used go first. */
-export const MAX_OPERATIONS = 1000;
+const MAX_OPERATIONS = 1000;
 
 /** Most characters of source behind the operations kept compiled (their code takes some 100 bytes of memory per character). */
-export const MAX_COMPILED_SOURCE = 256 * 1024;
+const MAX_COMPILED_SOURCE = 256 * 1024;
 
 /** Longer documents are always interpreted: clients' operations are far shorter, and one would push out many. */
 const MAX_SOURCE_COMPILED = 16 * 1024;
