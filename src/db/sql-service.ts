@@ -1,6 +1,6 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { jsonRowsOf, selectList } from './columns';
-import { hydrate, hydrateKeyed, Keyed, Row } from './hydrate';
+import { hydrate, Keyed, Row } from './hydrate';
 import { readRows } from './statements';
 
 /**
@@ -45,15 +45,6 @@ export abstract class SqlService {
   /** Entities hydrated from `SELECT t.*` rows: for reads outside the hot path (the audit log). */
   protected async rows<T extends ObjectLiteral>(target: EntityTarget<T>, sql: string, params: unknown[]): Promise<T[]> {
     return hydrate(this.dataSource, target, await this.dataSource.query<Row[]>(sql, params));
-  }
-
-  /** Entities paired with the parent id the SQL selects as `key`. */
-  protected async keyed<T extends ObjectLiteral>(
-    target: EntityTarget<T>,
-    sql: string,
-    params: unknown[],
-  ): Promise<Array<Keyed<T>>> {
-    return hydrateKeyed(this.dataSource, target, await this.dataSource.query<Row[]>(sql, params), 'key');
   }
 
   protected async counts(sql: string, params: unknown[]): Promise<Array<{ id: number; n: number }>> {

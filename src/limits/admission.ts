@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { PUBLIC_VIEWER, quotaPartitionOf, Viewer } from '../auth/policy';
-import type { HeavyQuerySettings, QuotaSettings } from '../limits/limits.config';
+import type { HeavyQuerySettings, QuotaSettings } from './limits.config';
 import { feedTokenOf } from '../modules/feed/feed.params';
 import { clientPartitionOf } from './client-address';
 import { HeavyLane, LaneBusyError } from './heavy-lane';

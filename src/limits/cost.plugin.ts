@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costBudgetOf } from '../auth/policy';
-import type { CostBudgets } from '../limits/limits.config';
+import type { CostBudgets } from './limits.config';
 import type { Context } from '../context';
 import { costRefusal, priceOf } from './cost';
 

@@ -171,14 +171,18 @@ const MAX_PRICES_PER_DOCUMENT = 32;
 
 const prices = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, CostResult>>>();
 
-/** A key for variables that are all scalars (page sizes, slugs, dates), short enough to keep; null otherwise. */
+/**
+ * A key for the variables as the price sees them, short enough to keep; null
+ * otherwise. A price reads variables only as page sizes (`pageSize`): a number
+ * counts by its value, any other value (a slug, a date, null) prices as the
+ * largest page whatever it is, so they all share one key.
+ */
 function variablesKey(variables: Readonly<Record<string, unknown>> | null | undefined): string | null {
   let key = '';
   for (const name in variables) {
     const value = variables[name];
-    if (value !== null && typeof value === 'object') return null;
-    // Quoted, so that no value can pass for another variable.
-    key += `${JSON.stringify(name)}:${typeof value}:${JSON.stringify(value) ?? ''},`;
+    // The name quoted, so that no name can pass for another.
+    key += `${JSON.stringify(name)}:${typeof value === 'number' ? value : '-'},`;
     if (key.length > MAX_REMEMBERED_VARIABLES) return null;
   }
   return key;
@@ -186,7 +190,7 @@ function variablesKey(variables: Readonly<Record<string, unknown>> | null | unde
 
 /**
  * measureCost, remembered per parsed document (Apollo keeps one per query text),
- * operation name and scalar variables: a repeated request is priced by a lookup
+ * operation name and page sizes given as variables: a repeated request is priced by a lookup
  * instead of a walk of its whole document.
  */
 export function priceOf(schema: GraphQLSchema, document: DocumentNode, options: CostOptions = {}): CostResult {

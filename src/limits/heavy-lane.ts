@@ -1,4 +1,4 @@
-import type { HeavyQuerySettings } from '../limits/limits.config';
+import type { HeavyQuerySettings } from './limits.config';
 
 interface Waiter {
   grant: () => void;

@@ -81,6 +81,23 @@ describe('new issues written together', () => {
     expect(await auditCount('2024-05-02')).toBe(0);
     expect(await count(`issue WHERE date IN ('2024-05-01', '2024-05-03')`)).toBe(2);
   });
+  it("creates a batch's new sponsors in one statement, each named as first mentioned", async () => {
+    const importer = new Importer(h.dataSource);
+    const plans = ['2024-07-01', '2024-07-02', '2024-07-03'].map((date) => importer.plan({ text: onDay(date) }));
+    const sponsoredLink = (plan: (typeof plans)[number]) => plan.sections.flatMap((section) => section.links).find((link) => link.sponsor)!;
+    sponsoredLink(plans[0]).sponsor = { domain: 'together-one.dev', name: 'Together One' };
+    sponsoredLink(plans[1]).sponsor = { domain: 'together-two.dev', name: 'Together Two' };
+    sponsoredLink(plans[2]).sponsor = { domain: 'together-one.dev', name: 'Renamed One' };
+    h.statements.reset();
+    const results = await importer.writeMany(plans, actor);
+    expect(results.map((result) => (result instanceof Error ? String(result) : result.status))).toEqual(['CREATED', 'CREATED', 'CREATED']);
+    expect(h.statements.statements.filter((sql) => /INSERT INTO sponsor/.test(sql))).toEqual([expect.stringContaining('unnest(')]);
+    expect(await h.dataSource.query(`SELECT domain, name FROM sponsor WHERE domain LIKE 'together-%' ORDER BY domain`)).toEqual([
+      { domain: 'together-one.dev', name: 'Together One' },
+      { domain: 'together-two.dev', name: 'Together Two' },
+    ]);
+  });
+
   it("finds or creates a batch's sponsors together, each named as first mentioned, and fails only an issue whose sponsor cannot be stored", async () => {
     const importer = new Importer(h.dataSource);
     const plans = ['2024-06-01', '2024-06-02', '2024-06-03'].map((date) => importer.plan({ text: onDay(date) }));

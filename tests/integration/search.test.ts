@@ -354,7 +354,7 @@ it('checks before migrating that the server ships pg_trgm: the embedded one does
   );
 });
 
-it("keeps a link's document in step with its title and summary, and the same across an update of other columns", async () => {
+it("keeps a link's document in step with its title and summary, and computes it again only when they change", async () => {
   const [{ id, summary }] = await h.dataSource.query(`SELECT id, summary_text AS summary FROM link WHERE title = 'Running MySQL on Kubernetes'`);
   const documentOf = async (): Promise<string> => (await h.dataSource.query(`SELECT search_document::text AS d FROM link WHERE id = $1`, [id]))[0].d;
   const before = await documentOf();
@@ -363,7 +363,16 @@ it("keeps a link's document in step with its title and summary, and the same acr
   await h.dataSource.query(`UPDATE link SET summary_text = 'Operators for MySQL and quinoa.' WHERE id = $1`, [id]);
   const edited = await documentOf();
   expect(edited).toContain("'quinoa':");
-  await h.dataSource.query(`UPDATE link SET url = url || '?edited', title = title, summary_text = summary_text WHERE id = $1`, [id]);
+  // Calls of the document's trigger function in one transaction: none for an update leaving title and summary as they were.
+  const documentCalls = (update: string) =>
+    h.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL track_functions = 'pl'`);
+      await manager.query(update, [id]);
+      const rows = await manager.query(`SELECT calls FROM pg_stat_xact_user_functions WHERE funcname = 'link_search_document'`);
+      return rows.length ? Number(rows[0].calls) : 0;
+    });
+  expect(await documentCalls(`UPDATE link SET url = url || '?edited', title = title, summary_text = summary_text WHERE id = $1`)).toBe(0);
+  expect(await documentCalls(`UPDATE link SET title = title || ' ' WHERE id = $1`)).toBe(1);
   expect(await documentOf()).toBe(edited);
   await h.dataSource.query(`UPDATE link SET title = 'Running MySQL on Kubernetes', summary_text = $2 WHERE id = $1`, [id, summary]);
   expect(await documentOf()).toBe(before);

@@ -76,8 +76,21 @@ it('counts published links only, and follows an issue through publish and unpubl
   expect(await topicCount(['rust', 'go'])).toBe(await joinedCount(['rust', 'go']));
 });
 
+/**
+ * Runs `work` with the trigger that corrects a link tag inserted with the wrong
+ * flag off: what the importer writes must then be right by itself.
+ */
+async function withoutFlagCorrection<T>(work: () => Promise<T>): Promise<T> {
+  await h.dataSource.query(`ALTER TABLE link_tag DISABLE TRIGGER tr_link_tag_published_insert`);
+  try {
+    return await work();
+  } finally {
+    await h.dataSource.query(`ALTER TABLE link_tag ENABLE TRIGGER tr_link_tag_published_insert`);
+  }
+}
+
 it('counts the links of issues imported in one statement, as the joined count does', async () => {
-  const summary = await importFiles(new Importer(h.dataSource), collectFiles([sampleFolder()]), { actor: TEST_ACTOR });
+  const summary = await withoutFlagCorrection(() => importFiles(new Importer(h.dataSource), collectFiles([sampleFolder()]), { actor: TEST_ACTOR }));
   expect(summary.failed).toEqual([]);
   const [{ slugs }] = await h.dataSource.query(`SELECT array_agg(slug ORDER BY slug) AS slugs FROM tag`);
   for (const slug of slugs as string[]) expect([slug, await topicCount([slug])]).toEqual([slug, await joinedCount([slug])]);
@@ -88,7 +101,7 @@ it('keeps the link tags of a draft that an import rewrites unpublished', async (
   const ai = await storedNewsletter('ai');
   const draft = await f.issue(ai, { date: '2031-01-02', status: IssueStatus.DRAFT });
   const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'issues', 'tldr-ai-2024-01-02.md'), 'utf8').replace('2024-01-02', '2031-01-02');
-  const outcome = await new Importer(h.dataSource).import({ text, actor: TEST_ACTOR });
+  const outcome = await withoutFlagCorrection(() => new Importer(h.dataSource).import({ text, actor: TEST_ACTOR }));
   expect(outcome).toMatchObject({ status: 'UPDATED', issueId: draft.id });
   const [{ tags, published }] = await h.dataSource.query(
     `SELECT count(*)::int AS tags, count(*) FILTER (WHERE lt.published)::int AS published

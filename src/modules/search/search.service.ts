@@ -149,7 +149,7 @@ export class SearchService extends SqlService {
                         ORDER BY m.rank DESC, m.issue_date DESC, m.id DESC LIMIT ${pageLimit(first)}) m) p
          JOIN link l ON l.id = p.id`;
     if (words.length) {
-      const visible = whereVisibleLinks(where.branch(), { statuses: filter?.statuses } as LinkFilter, viewer).condition();
+      const visible = visibleToViewer(where.branch(), filter, viewer).condition();
       sql = `SELECT r.*, CASE WHEN r.id IS NULL THEN ${unknownWordsSql(where.param(words), visible)} END AS unknown
                FROM (SELECT 1) one LEFT JOIN (${sql}) r ON TRUE`;
     }
@@ -187,13 +187,18 @@ export class SearchService extends SqlService {
 
   /** The words no link the viewer may read (with the filter's statuses) contains. */
   private async unknownWords(words: string[], filter: LinkFilter | undefined, viewer: Viewer): Promise<string[]> {
-    const where = whereVisibleLinks(new SqlWhere(), { statuses: filter?.statuses } as LinkFilter, viewer);
+    const where = visibleToViewer(new SqlWhere(), filter, viewer);
     const [row] = await this.read<{ unknown: string[] }>(
       `SELECT ${unknownWordsSql(where.param([...new Set(words)]), where.condition())} AS unknown`,
       where.params,
     );
     return row.unknown;
   }
+}
+
+/** The links the viewer may read with the filter's statuses, whatever else it filters: where a typo must be unknown. */
+function visibleToViewer(where: SqlWhere, filter: LinkFilter | undefined, viewer: Viewer): SqlWhere {
+  return whereVisibleLinks(where, { statuses: filter?.statuses } as LinkFilter, viewer);
 }
 
 /** SQL for the title and summary of the link `alias` marked by ts_headline (`query`, `titleOptions` and `summaryOptions` are parameters). */

@@ -56,9 +56,10 @@ export function unknownWordsSql(words: string, visible: string): string {
 const CORRECTION_TITLES = 50;
 
 /**
- * For each word of `words` (a text[] expression) that no link passing
- * `filters` contains, the most similar word (pg_trgm) of the titles of those
- * links that hold a word like it; the most frequent among equals.
+ * For each word of `words` (a text[] expression: words no visible link
+ * contains, `unknownWordsSql`), the most similar word (pg_trgm) of the titles
+ * of the links passing `filters` that hold a word like it; the most frequent
+ * among equals.
  */
 export function correctionsSql(words: string, filters: string): string {
   return `SELECT w.word, (
@@ -67,6 +68,5 @@ export function correctionsSql(words: string, filters: string): string {
         CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', d.title))) AS x(word)
        WHERE x.word % w.word
        GROUP BY x.word ORDER BY max(similarity(x.word, w.word)) DESC, count(*) DESC, x.word LIMIT 1) AS correction
-    FROM unnest(${words}::text[]) AS w(word)
-   WHERE NOT EXISTS (SELECT 1 ${LINKS_WITH_ISSUES} WHERE ${filters} AND l.search_document @@ plainto_tsquery('english', w.word))`;
+    FROM unnest(${words}::text[]) AS w(word)`;
 }
